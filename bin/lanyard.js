@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+// The installed `lanyard` command: a tiny shim over the bundled CLI that `npm ci` builds in `prepare`.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const cli = new URL('../dist/cli.mjs', import.meta.url);
+if (!existsSync(fileURLToPath(cli))) {
+  process.stderr.write(
+    'lanyard: the CLI is not built yet. Run `npm run build` (or `npm ci`) in the Lanyard folder.\n',
+  );
+  process.exit(70);
+}
+const { main } = await import(cli.href);
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,64 @@
+import { Command, CommanderError } from 'commander';
+import { isLanyardError } from '../../app/errors';
+import { resolvePaths } from '../paths';
+import { addLogSink, formatRecord, setLogLevel } from '../log/logger';
+import { redactText } from '../log/redact';
+import { exitCodes } from './exit-codes';
+import type { CliContext } from './context';
+import { openInBrowser } from './open-browser';
+import { commands } from './commands';
+
+export function defaultContext(): CliContext {
+  const controller = new AbortController();
+  process.once('SIGINT', () => controller.abort());
+  return {
+    paths: resolvePaths(),
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    openUrl: openInBrowser,
+    signal: controller.signal,
+    now: Date.now,
+  };
+}
+
+export function buildProgram(ctx: CliContext): Command {
+  const program = new Command('lanyard')
+    .description('AWS IAM Identity Center from your desktop: sign in once, use every account and role.')
+    .option('-v, --verbose', 'log what Lanyard does to stderr (secrets are always masked)')
+    .configureOutput({
+      writeOut: (s) => ctx.stdout.write(s),
+      writeErr: (s) => ctx.stderr.write(s),
+    })
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)');
+  program.hook('preAction', (cmd) => {
+    if (cmd.opts<{ verbose?: boolean }>().verbose) {
+      setLogLevel('debug');
+      addLogSink((r) => ctx.stderr.write(`${formatRecord(r)}\n`));
+    }
+  });
+  for (const register of commands) register(program, ctx);
+  return program;
+}
+
+/** Runs the CLI and returns the exit code; never throws. */
+export async function main(argv: string[], ctx: CliContext = defaultContext()): Promise<number> {
+  const program = buildProgram(ctx);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : exitCodes.BAD_INPUT;
+    if (isLanyardError(e)) {
+      ctx.stderr.write(`lanyard: ${redactText(e.message)}\n`);
+      if (e.details?.candidates?.length)
+        ctx.stderr.write(`  did you mean:\n${e.details.candidates.map((c) => `    ${c}\n`).join('')}`);
+      if (e.details?.hint) ctx.stderr.write(`  ${e.details.hint}\n`);
+      return exitCodes[e.code];
+    }
+    const err = e instanceof Error ? e : new Error(String(e));
+    ctx.stderr.write(`lanyard: unexpected error: ${redactText(err.message)}\n`);
+    return exitCodes.INTERNAL;
+  }
+}
