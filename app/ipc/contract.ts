@@ -1,0 +1,154 @@
+/**
+ * The one IPC contract between Electron's main process and the renderer.
+ *
+ * Commands are request → response (ipcRenderer.invoke); events flow main → renderer.
+ * Every request has a zod schema that main checks before a handler runs; responses cross as
+ * `IpcResult` data, never as thrown objects. Secrets never cross: copying credentials and opening
+ * the console happen in main, and the renderer only learns that they happened.
+ */
+import { z } from 'zod';
+import type { ErrorCode } from '../errors';
+import type { SessionStatus } from '../domain/session';
+import type { ListingProgress, RoleEntry } from '../domain/accounts';
+import { envFormatSchema, settingsPatchSchema, type Settings } from '../settings/schema';
+
+const sessionName = z.string().min(1).max(128);
+const accountId = z.string().regex(/^\d{12}$/);
+const roleName = z.string().min(1).max(64);
+const region = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/);
+const roleRef = z.object({ session: sessionName, accountId, roleName }).strict();
+
+/** Phantom marker carrying a response type alongside its request schema. */
+function returns<T>(): T {
+  return undefined as T;
+}
+
+export type SessionView = SessionStatus & {
+  /** A sign-in is running for this session (prompt details arrive as `signIn.prompt`). */
+  signingIn: boolean;
+  /** Listing progress while roles are being fetched. */
+  listing?: ListingProgress;
+  /** When roles were last listed successfully (ISO), if ever. */
+  rolesFetchedAt?: string;
+  /** The last listing error, in words, if the last refresh failed. */
+  listingError?: { code: ErrorCode; message: string };
+};
+
+export type AppSnapshot = {
+  sessions: SessionView[];
+  settings: Settings;
+  /** False when the last network call failed for lack of a network: the UI shows an offline banner. */
+  online: boolean;
+  /** Problems reading ~/.aws/config or caches, in words. */
+  warnings: string[];
+};
+
+export type ProfilesPlanView = {
+  planId: string;
+  added: string[];
+  updated: string[];
+  unchanged: string[];
+  removed: string[];
+  skipped: { name: string; reason: string }[];
+  diff: string;
+};
+
+export const commands = {
+  'state.get': { request: z.object({}).strict(), response: returns<AppSnapshot>() },
+  'sessions.add': {
+    request: z.object({ name: sessionName, startUrl: z.string().max(2048), region }).strict(),
+    response: returns<AppSnapshot>(),
+  },
+  'auth.signIn': {
+    request: z.object({ session: sessionName, flow: z.enum(['pkce', 'device']).optional() }).strict(),
+    response: returns<AppSnapshot>(),
+  },
+  'auth.cancelSignIn': { request: z.object({ session: sessionName }).strict(), response: returns<null>() },
+  'auth.signOut': { request: z.object({ session: sessionName }).strict(), response: returns<AppSnapshot>() },
+  'auth.startFresh': {
+    request: z.object({ session: sessionName, flow: z.enum(['pkce', 'device']).optional() }).strict(),
+    response: returns<AppSnapshot>(),
+  },
+  /** Opens the device verification page again (allow-listed hosts only). */
+  'auth.openVerification': {
+    request: z.object({ session: sessionName }).strict(),
+    response: returns<null>(),
+  },
+  'auth.copyUserCode': { request: z.object({ session: sessionName }).strict(), response: returns<null>() },
+  /** Cached roles at once; `refresh` starts a background listing whose progress arrives as events. */
+  'roles.get': {
+    request: z.object({ session: sessionName, refresh: z.boolean().optional() }).strict(),
+    response: returns<RoleEntry[]>(),
+  },
+  'roles.copyEnv': {
+    request: roleRef.extend({ format: envFormatSchema.optional(), region: region.optional() }).strict(),
+    response: returns<{
+      expiresAt: string;
+      format: z.infer<typeof envFormatSchema>;
+      clearsInSeconds: number;
+    }>(),
+  },
+  'roles.openConsole': {
+    request: roleRef.extend({ region: region.optional(), service: z.string().max(64).optional() }).strict(),
+    response: returns<null>(),
+  },
+  'profiles.plan': {
+    request: z
+      .object({
+        session: sessionName,
+        /** Omitted: every role of the session. */
+        roles: z.array(z.object({ accountId, roleName }).strict()).max(20_000).optional(),
+        template: z.string().min(1).max(200).optional(),
+        prune: z.boolean().optional(),
+      })
+      .strict(),
+    response: returns<ProfilesPlanView>(),
+  },
+  'profiles.apply': {
+    request: z.object({ planId: z.string().uuid() }).strict(),
+    response: returns<{ written: boolean; backupPath?: string }>(),
+  },
+  'settings.update': { request: settingsPatchSchema, response: returns<Settings>() },
+  'favorites.toggle': { request: roleRef, response: returns<Settings>() },
+} as const;
+
+export type CommandName = keyof typeof commands;
+export type CommandRequest<C extends CommandName> = z.infer<(typeof commands)[C]['request']>;
+export type CommandResponse<C extends CommandName> = (typeof commands)[C]['response'];
+
+export type SignInPrompt =
+  | { session: string; kind: 'device'; userCode: string; verificationUri: string; expiresAt: string }
+  | { session: string; kind: 'browser'; url: string }
+  | { session: string; kind: 'done' };
+
+/** Events main pushes to the renderer. */
+export type Events = {
+  'state.changed': AppSnapshot;
+  'signIn.prompt': SignInPrompt;
+  'roles.updated': { session: string; roles: RoleEntry[] };
+  /** Main asks the window to focus the search box (tray shortcut). */
+  'ui.focusSearch': null;
+};
+export type EventName = keyof Events;
+export const eventNames = [
+  'state.changed',
+  'signIn.prompt',
+  'roles.updated',
+  'ui.focusSearch',
+] as const satisfies readonly EventName[];
+export const commandNames = Object.keys(commands) as CommandName[];
+
+export type IpcError = { code: ErrorCode; message: string; hint?: string };
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+/** The object the preload exposes as `window.lanyard`: nothing else crosses the bridge. */
+export type LanyardBridge = {
+  invoke<C extends CommandName>(
+    command: C,
+    request: CommandRequest<C>,
+  ): Promise<IpcResult<CommandResponse<C>>>;
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
+};
+
+/** Channel names on the wire: one namespace so nothing else can be invoked. */
+export const channelFor = (name: CommandName | EventName): string => `lanyard:${name}`;
