@@ -1,0 +1,125 @@
+import { LanyardError } from '../../app/errors';
+import { createLogger } from '../log/logger';
+import type { AdaptiveRateLimiter } from './rate-limiter';
+
+const log = createLogger('accounts.retry');
+
+/** What to do about a failed portal call. */
+export type Failure = 'throttled' | 'transient' | 'unauthorized' | 'forbidden' | 'fatal';
+
+type SdkLikeError = {
+  name?: string;
+  code?: string;
+  $fault?: string;
+  $metadata?: { httpStatusCode?: number };
+  $response?: unknown;
+};
+
+const networkCodes = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+  'ECONNABORTED',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_SOCKET',
+]);
+
+/** Malformed responses the caller found itself (a 200 whose body is not the documented shape). */
+export class MalformedResponse extends Error {
+  override readonly name = 'MalformedResponse';
+}
+
+export function classify(e: unknown): Failure {
+  if (e instanceof LanyardError) return 'fatal';
+  if (e instanceof MalformedResponse) return 'transient';
+  const err = (e ?? {}) as SdkLikeError;
+  const status = err.$metadata?.httpStatusCode;
+  const name = err.name ?? '';
+  if (status === 429 || name === 'TooManyRequestsException' || name === 'ThrottlingException')
+    return 'throttled';
+  if (status === 401 || name === 'UnauthorizedException') return 'unauthorized';
+  if (status === 403 || name === 'ForbiddenException') return 'forbidden';
+  if ((status !== undefined && status >= 500) || err.$fault === 'server') return 'transient';
+  if (err.code && networkCodes.has(err.code)) return 'transient';
+  if (name === 'TimeoutError' || name === 'RequestTimeout' || name === 'AbortError') return 'transient';
+  // The SDK reports a body it cannot parse as a SyntaxError or a "Deserialization error" with the raw response.
+  if (name === 'SyntaxError' || (err.$response !== undefined && status !== undefined && status < 300))
+    return 'transient';
+  if (status === undefined && e instanceof Error && /socket hang up|network|timed? ?out/i.test(e.message))
+    return 'transient';
+  return 'fatal';
+}
+
+export type RetryOptions = {
+  limiter: AdaptiveRateLimiter;
+  signal?: AbortSignal;
+  /** Attempts in all, including the first; high because a transient error must not reach the person. */
+  maxAttempts?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  /** Pagination calls jump the queue: each one unblocks a page of further work. */
+  priority?: boolean;
+  /** What the call was, for logs. */
+  what: string;
+  random?: () => number;
+};
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new LanyardError('CANCELLED', 'Cancelled.'));
+    const t = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(t);
+      reject(new LanyardError('CANCELLED', 'Cancelled.'));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+export type RetryStats = { retries: number };
+
+/**
+ * Runs `call` under the shared limiter, retrying throttling, 5xx, timeouts, resets and malformed
+ * answers with exponential backoff and full jitter (each wait uniform in [0, min(cap, base·2^n)]).
+ * Unauthorized, forbidden and anything unknown are rethrown at once for the caller to handle.
+ */
+export async function withRetry<T>(
+  call: () => Promise<T>,
+  opts: RetryOptions,
+  stats?: RetryStats,
+): Promise<T> {
+  const max = opts.maxAttempts ?? 12;
+  const base = opts.baseDelayMs ?? 100;
+  const cap = opts.maxDelayMs ?? 8000;
+  const random = opts.random ?? Math.random;
+  for (let attempt = 1; ; attempt++) {
+    await opts.limiter.acquire(opts.signal, opts.priority);
+    try {
+      const result = await call();
+      opts.limiter.onSuccess();
+      return result;
+    } catch (e) {
+      if (opts.signal?.aborted) throw new LanyardError('CANCELLED', 'Cancelled.');
+      const kind = classify(e);
+      if (kind !== 'throttled' && kind !== 'transient') throw e;
+      if (kind === 'throttled') opts.limiter.onThrottled();
+      if (attempt >= max) {
+        throw new LanyardError(
+          kind === 'throttled' ? 'THROTTLED' : 'SERVICE',
+          `Identity Center kept failing (${opts.what}, ${max} attempts): ${(e as Error).message}`,
+        );
+      }
+      if (stats) stats.retries += 1;
+      const delay = random() * Math.min(cap, base * 2 ** attempt);
+      log.debug(`retrying ${opts.what} after ${kind}`, { attempt, delayMs: Math.round(delay) });
+      await sleep(delay, opts.signal);
+    }
+  }
+}
