@@ -1,0 +1,82 @@
+import { mkdir, readFile, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { LanyardError } from '../../app/errors';
+
+export type JsonRead =
+  | { kind: 'missing'; file: string }
+  | { kind: 'ok'; file: string; data: Record<string, unknown> }
+  | { kind: 'invalid'; file: string; reason: string };
+
+function errnoOf(e: unknown): string | undefined {
+  return typeof e === 'object' && e !== null && 'code' in e
+    ? String(e.code)
+    : undefined;
+}
+
+function fileError(action: string, file: string, e: unknown): LanyardError {
+  const code = errnoOf(e);
+  const why =
+    code === 'EACCES' || code === 'EPERM'
+      ? 'permission denied'
+      : code === 'ENOSPC'
+        ? 'the disk is full'
+        : code === 'EROFS'
+          ? 'the file system is read-only'
+          : code === 'ENOTDIR'
+            ? 'a parent of it is not a folder'
+            : (e as Error).message;
+  return new LanyardError('FILE', `Cannot ${action} ${file}: ${why}.`, {
+    hint: 'Check the permissions of ~/.aws/sso/cache (it should belong to you).',
+  });
+}
+
+/** Reads a cache file as a JSON object; anything else is reported, never thrown, and never touched. */
+export async function readCacheJson(dir: string, name: string): Promise<JsonRead> {
+  const file = join(dir, name);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    if (errnoOf(e) === 'ENOENT') return { kind: 'missing', file };
+    return { kind: 'invalid', file, reason: `cannot be read (${errnoOf(e) ?? (e as Error).message})` };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { kind: 'invalid', file, reason: 'is not valid JSON' };
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    return { kind: 'invalid', file, reason: 'is not a JSON object' };
+  return { kind: 'ok', file, data: data as Record<string, unknown> };
+}
+
+/**
+ * Writes a cache file the way the newest botocore does: temp file, fsync, rename (atomic), mode
+ * 0600; the folder is created 0700. `write-file-atomic` does the temp+fsync+rename dance.
+ */
+export async function writeCacheFile(dir: string, name: string, text: string): Promise<void> {
+  const file = join(dir, name);
+  try {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+  } catch (e) {
+    throw fileError('create the folder for', file, e);
+  }
+  try {
+    await writeFileAtomic(file, text, { mode: 0o600, fsync: true });
+  } catch (e) {
+    throw fileError('write', file, e);
+  }
+}
+
+export async function deleteCacheFile(dir: string, name: string): Promise<boolean> {
+  const file = join(dir, name);
+  try {
+    await unlink(file);
+    return true;
+  } catch (e) {
+    if (errnoOf(e) === 'ENOENT') return false;
+    throw fileError('delete', file, e);
+  }
+}

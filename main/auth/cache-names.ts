@@ -1,0 +1,32 @@
+import { createHash } from 'node:crypto';
+import type { SsoSession } from '../../app/domain/session';
+import { pyJsonDumps } from './py-json';
+
+function sha1(text: string): string {
+  return createHash('sha1').update(text, 'utf8').digest('hex');
+}
+
+/** The token file the AWS CLI, botocore and the JS SDK share: sha1(session name), or sha1(start URL) for legacy profiles. */
+export function tokenFileName(session: SsoSession): string {
+  return `${sha1(session.kind === 'sso-session' ? session.name : session.startUrl)}.json`;
+}
+
+/**
+ * The registration file's name, as botocore computes it: sha1 of Python's json.dumps of the
+ * registration arguments with sorted keys. `scopes` and `session_name` are null when not configured
+ * (legacy profiles have neither), which is what botocore passes.
+ */
+export function registrationCacheKey(session: SsoSession): string {
+  const args = {
+    tool: 'botocore',
+    startUrl: session.startUrl,
+    region: session.region,
+    scopes: session.scopes.length > 0 ? session.scopes : null,
+    session_name: session.kind === 'sso-session' ? session.name : null,
+  };
+  return sha1(pyJsonDumps(args, { sortKeys: true }));
+}
+
+export function registrationFileName(session: SsoSession): string {
+  return `${registrationCacheKey(session)}.json`;
+}
