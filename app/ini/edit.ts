@@ -1,0 +1,133 @@
+import { LanyardError } from '../errors';
+import {
+  dominantEol,
+  parse,
+  type CommentLine,
+  type IniDocument,
+  type IniLine,
+  type IniSection,
+  type KeyLine,
+} from './document';
+
+/** First body line of every section Lanyard creates; without it a section is the person's alone. */
+export const MANAGED_MARKER =
+  '# Managed by Lanyard: edit freely; remove this line to keep Lanyard from changing this profile.';
+const markerPrefix = '# Managed by Lanyard';
+
+export type Entry = readonly [key: string, value: string];
+
+export function isManaged(section: IniSection): boolean {
+  const first = section.body[0];
+  return section.header !== null && first?.kind === 'comment' && first.text.trim().startsWith(markerPrefix);
+}
+
+function checkEntry([key, value]: Entry): void {
+  if (/[\r\n]/.test(key) || /[\r\n]/.test(value)) {
+    throw new LanyardError(
+      'BAD_INPUT',
+      `The value for "${key.replace(/[\r\n]/g, ' ')}" cannot contain a line break.`,
+    );
+  }
+  if (!/^[A-Za-z0-9_.-]+$/.test(key))
+    throw new LanyardError('BAD_INPUT', `"${key}" is not a valid config key.`);
+}
+
+function keyLine(key: string, value: string, eol: KeyLine['eol']): KeyLine {
+  const text = `${key} = ${value}`;
+  return { kind: 'key', text, eol, key, value, valueStart: key.length + 3, valueEnd: text.length, indent: 0 };
+}
+
+/** A lone trailing line without an ending gets one, so that a line can follow it. */
+function terminateLast(doc: IniDocument): void {
+  const eol = dominantEol(doc);
+  for (let i = doc.sections.length - 1; i >= 0; i--) {
+    const s = doc.sections[i]!;
+    const last: IniLine | undefined = s.body.at(-1) ?? s.header ?? undefined;
+    if (!last) continue;
+    if (last.eol === '') last.eol = eol;
+    return;
+  }
+}
+
+/**
+ * Appends `[header]`, the marker and `key = value` lines after the existing content, the way the
+ * AWS CLI's config writer does (a line ending is added only if the file lacks a final one).
+ */
+export function appendSection(doc: IniDocument, header: string, entries: readonly Entry[]): IniSection {
+  entries.forEach(checkEntry);
+  const eol = dominantEol(doc);
+  terminateLast(doc);
+  const parsedHeader = parse(`${header}${eol}`).sections[1]?.header;
+  if (!parsedHeader) throw new LanyardError('INTERNAL', `Not a section header: ${header}`);
+  const marker: CommentLine = { kind: 'comment', text: MANAGED_MARKER, eol };
+  const section: IniSection = {
+    header: parsedHeader,
+    body: [marker, ...entries.map(([k, v]) => keyLine(k, v, eol))],
+  };
+  doc.sections.push(section);
+  return section;
+}
+
+/** Index of the line after the last key (or continuation) of the section: where new keys go. */
+function endOfKeys(section: IniSection): number {
+  for (let i = section.body.length - 1; i >= 0; i--) {
+    const k = section.body[i]!.kind;
+    if (k === 'key' || k === 'continuation' || k === 'garbage') return i + 1;
+  }
+  return isManaged(section) ? 1 : 0;
+}
+
+/**
+ * Sets the given keys in a section, keeping every other line, its order and its spacing. An existing
+ * key keeps its spelling and spacing around `=`; only the value text changes. Returns whether anything did.
+ */
+export function setKeys(doc: IniDocument, section: IniSection, entries: readonly Entry[]): boolean {
+  entries.forEach(checkEntry);
+  const eol = dominantEol(doc);
+  let changed = false;
+  for (const [key, value] of entries) {
+    const idx = section.body.findIndex((l) => l.kind === 'key' && l.key === key.toLowerCase());
+    if (idx >= 0) {
+      const line = section.body[idx] as KeyLine;
+      // A nested block under the key would change the meaning of the new value: it goes.
+      let end = idx + 1;
+      while (section.body[end]?.kind === 'continuation') end++;
+      if (line.value === value && end === idx + 1) continue;
+      const text = line.text.slice(0, line.valueStart) + value + line.text.slice(line.valueEnd);
+      const updated: KeyLine = { ...line, text, value, valueEnd: line.valueStart + value.length };
+      section.body.splice(idx, end - idx, updated);
+      changed = true;
+    } else {
+      const at = endOfKeys(section);
+      const before = section.body[at - 1] ?? section.header;
+      let newEol: KeyLine['eol'] = eol;
+      // Only the file's last line lacks an ending: the new line takes its place as the unterminated one.
+      if (before && before.eol === '') {
+        before.eol = eol;
+        newEol = '';
+      }
+      section.body.splice(at, 0, keyLine(key, value, newEol));
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+/**
+ * Removes a section Lanyard owns. Comments after its last key (with the blank lines after them) are
+ * kept: they usually describe the next section, and they are the person's bytes.
+ */
+export function removeSection(doc: IniDocument, section: IniSection): void {
+  if (!isManaged(section)) {
+    throw new LanyardError('CONFIG', 'Lanyard only removes sections it created (with the marker line).');
+  }
+  const idx = doc.sections.indexOf(section);
+  if (idx < 1) return;
+  const end = Math.max(endOfKeys(section), 1);
+  const tail = section.body.slice(end);
+  const firstComment = tail.findIndex((l) => l.kind === 'comment');
+  const kept = firstComment >= 0 ? tail.slice(firstComment) : [];
+  const prev = doc.sections[idx - 1]!;
+  prev.body.push(...kept);
+  doc.sections.splice(idx, 1);
+}

@@ -1,0 +1,92 @@
+/**
+ * Checks for what a person types (start URL, region, names), used live by the renderer and again by
+ * main before anything is written. Messages say what to do, not just what is wrong.
+ */
+export type Validation<T = string> = { ok: true; value: T } | { ok: false; message: string };
+
+// app/ compiles without DOM or Node types, yet both runtimes have WHATWG URL: describe the part used.
+type ParsedUrl = {
+  protocol: string;
+  hostname: string;
+  username: string;
+  password: string;
+  hash: string;
+  search: string;
+  origin: string;
+  pathname: string;
+};
+const UrlParser = (globalThis as unknown as { URL: new (input: string) => ParsedUrl }).URL;
+
+const ok = <T>(value: T): Validation<T> => ({ ok: true, value });
+const fail = (message: string): Validation<never> => ({ ok: false, message });
+
+export function validateStartUrl(input: string): Validation {
+  const text = input.trim();
+  if (text === '')
+    return fail('Enter your AWS access portal URL, e.g. https://d-1234567890.awsapps.com/start');
+  if (/\s/.test(text)) return fail('The start URL cannot contain spaces.');
+  if (/^http:\/\//i.test(text)) {
+    return fail(`Use https, not http: https://${text.slice(7)}`);
+  }
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
+    return fail(`Add the https:// scheme: https://${text.replace(/^\/+/, '')}`);
+  }
+  let url: ParsedUrl;
+  try {
+    url = new UrlParser(text);
+  } catch {
+    return fail('This is not a valid URL. It looks like https://d-1234567890.awsapps.com/start');
+  }
+  if (url.protocol !== 'https:')
+    return fail(`The start URL must use https (it uses ${url.protocol.slice(0, -1)}).`);
+  if (!url.hostname.includes('.'))
+    return fail(`"${url.hostname}" is not a full host name, e.g. d-1234567890.awsapps.com`);
+  if (url.username || url.password) return fail('Remove the user name or password from the URL.');
+  if (url.hash || url.search) {
+    // People paste the portal page they are on: `.../start/#/` or `.../start#/?tab=accounts`.
+    const fixed = `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+    return fail(`Remove the part after the path: ${fixed}`);
+  }
+  // Returned as typed (trimmed): the token cache key is the SHA-1 of the exact URL, shared with the AWS CLI.
+  return ok(text);
+}
+
+const regionRe = /^(?:[a-z]{2}|[a-z]{2}-(?:gov|iso|isob|isof|isoe|eusc))-[a-z]+-\d{1,2}$/;
+
+export function validateRegion(input: string): Validation {
+  const text = input.trim();
+  if (text === '') return fail('Enter the region of your IAM Identity Center, e.g. us-east-1.');
+  const lower = text.toLowerCase();
+  if (lower !== text && regionRe.test(lower)) return fail(`Regions are lower case: ${lower}`);
+  if (/^[a-z]{2}-[a-z]+-\d[a-z]$/.test(text)) {
+    return fail(`That looks like an availability zone; the region is ${text.slice(0, -1)}.`);
+  }
+  if (!regionRe.test(text)) {
+    return fail(`"${text}" is not a region name. Regions look like us-east-1, eu-west-2 or us-gov-west-1.`);
+  }
+  return ok(text);
+}
+
+// The JS SDK ignores headers whose names fall outside this set; botocore accepts them all.
+const nameRe = /^[\w\-@+.%:/]+$/;
+const forbidden = new Set(['__proto__', 'constructor', 'prototype']);
+
+function validateName(input: string, what: string, example: string): Validation {
+  const text = input.trim();
+  if (text === '') return fail(`Enter a ${what} name, e.g. ${example}.`);
+  if (/\s/.test(text)) return fail(`A ${what} name cannot contain spaces; try ${text.replace(/\s+/g, '-')}.`);
+  if (forbidden.has(text)) return fail(`"${text}" cannot be used as a ${what} name.`);
+  if (!nameRe.test(text)) {
+    const bad = [...new Set([...text].filter((c) => !/[\w\-@+.%:/]/.test(c)))].join(' ');
+    return fail(`A ${what} name may use letters, digits and - _ @ + . % : / only (not ${bad}).`);
+  }
+  return ok(text);
+}
+
+export function validateSessionName(input: string): Validation {
+  return validateName(input, 'session', 'my-company');
+}
+
+export function validateProfileName(input: string): Validation {
+  return validateName(input, 'profile', 'AdministratorAccess-123456789012');
+}

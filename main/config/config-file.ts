@@ -1,0 +1,84 @@
+import { readFile } from 'node:fs/promises';
+import { LanyardError } from '../../app/errors';
+import { parse, serialize, type IniDocument } from '../../app/ini/document';
+import { createLogger } from '../log/logger';
+import type { Paths } from '../paths';
+import { isFileChangedError, writeFileAtomic } from '../fs/atomic';
+
+const log = createLogger('config');
+
+export type ConfigText = {
+  text: string;
+  exists: boolean;
+  /** False when the bytes are not valid UTF-8: readable (with replacement characters), never written. */
+  utf8: boolean;
+};
+
+function errno(e: unknown): string | undefined {
+  return typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : undefined;
+}
+
+/** Reads `~/.aws/config` exactly (a BOM stays in the text); a missing file is empty. */
+export async function readConfigText(paths: Paths): Promise<ConfigText> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(paths.awsConfigFile);
+  } catch (e) {
+    if (errno(e) === 'ENOENT') return { text: '', exists: false, utf8: true };
+    if (errno(e) === 'EISDIR')
+      throw new LanyardError('FILE', `${paths.awsConfigFile} is a folder, not a file.`);
+    if (errno(e) === 'EACCES' || errno(e) === 'EPERM') {
+      throw new LanyardError('FILE', `No permission to read ${paths.awsConfigFile}.`);
+    }
+    throw new LanyardError('FILE', `Could not read ${paths.awsConfigFile}: ${String(e)}`);
+  }
+  try {
+    return {
+      text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes),
+      exists: true,
+      utf8: true,
+    };
+  } catch {
+    return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), exists: true, utf8: false };
+  }
+}
+
+export function assertWritableText(config: ConfigText, paths: Paths): void {
+  if (!config.utf8) {
+    throw new LanyardError(
+      'CONFIG',
+      `${paths.awsConfigFile} is not valid UTF-8, so Lanyard will not rewrite it.`,
+      {
+        hint: 'Save the file as UTF-8 and try again.',
+      },
+    );
+  }
+}
+
+const maxAttempts = 5;
+
+/**
+ * Read-modify-write of the config with compare-and-swap: if another program edits the file between
+ * the read and the rename, the edit is re-applied to the new content, so the other change is kept.
+ * `edit` mutates the document and returns a result; the file is written only if the text changed.
+ */
+export async function editConfig<T>(
+  paths: Paths,
+  edit: (doc: IniDocument) => T,
+): Promise<{ result: T; written: boolean; backupPath?: string }> {
+  for (let attempt = 1; ; attempt++) {
+    const config = await readConfigText(paths);
+    const doc = parse(config.text);
+    const result = edit(doc);
+    const after = serialize(doc);
+    if (after === config.text) return { result, written: false };
+    assertWritableText(config, paths);
+    try {
+      const w = await writeFileAtomic(paths.awsConfigFile, after, { backup: true, expected: config.text });
+      return { result, written: true, ...(w.backupPath ? { backupPath: w.backupPath } : {}) };
+    } catch (e) {
+      if (!isFileChangedError(e) || attempt >= maxAttempts) throw e;
+      log.info('config changed while writing; applying the edit again', { attempt });
+    }
+  }
+}

@@ -1,0 +1,160 @@
+import type { SsoSession } from '../../app/domain/session';
+import { LanyardError } from '../../app/errors';
+import { parse, type IniDocument } from '../../app/ini/document';
+import { appendSection, isManaged, removeSection } from '../../app/ini/edit';
+import {
+  documentProblems,
+  findSections,
+  formatHeader,
+  sectionIdOf,
+  sectionValues,
+  stringValue,
+} from '../../app/ini/sections';
+import { validateRegion, validateSessionName, validateStartUrl } from '../../app/validate';
+import { createLogger } from '../log/logger';
+import type { Paths } from '../paths';
+import { editConfig, readConfigText } from './config-file';
+
+const log = createLogger('config.sessions');
+
+export const defaultScopes = ['sso:account:access'];
+
+export function parseScopes(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+/** Every place to sign in that a document defines, with warnings for what cannot be used. */
+export function sessionsFromDocument(doc: IniDocument): { sessions: SsoSession[]; warnings: string[] } {
+  const sessions: SsoSession[] = [];
+  const warnings: string[] = [];
+  const seen = new Set<string>();
+  for (const section of doc.sections) {
+    const id = sectionIdOf(section);
+    if (!id || (id.kind !== 'sso-session' && id.kind !== 'profile')) continue;
+    const values = sectionValues(section);
+    const startUrl = stringValue(values, 'sso_start_url');
+    const region = stringValue(values, 'sso_region');
+    if (id.kind === 'profile' && (startUrl === undefined || values.sso_session !== undefined)) continue;
+    const kind = id.kind === 'sso-session' ? 'sso-session' : 'legacy-profile';
+    const label = kind === 'sso-session' ? `[sso-session ${id.name}]` : `profile "${id.name}"`;
+    const key = `${kind}:${id.name}`;
+    if (seen.has(key)) {
+      warnings.push(`${label} is defined twice; Lanyard uses the first one.`);
+      continue;
+    }
+    seen.add(key);
+    const missing = [startUrl ? null : 'sso_start_url', region ? null : 'sso_region'].filter(
+      (m) => m !== null,
+    );
+    if (missing.length > 0) {
+      warnings.push(`${label} is missing ${missing.join(' and ')}, so it cannot be used to sign in.`);
+      continue;
+    }
+    const scopes = kind === 'sso-session' ? parseScopes(stringValue(values, 'sso_registration_scopes')) : [];
+    sessions.push({ name: id.name, kind, startUrl: startUrl!, region: region!, scopes });
+  }
+  return { sessions, warnings };
+}
+
+export async function loadSessions(paths: Paths): Promise<{ sessions: SsoSession[]; warnings: string[] }> {
+  let text: string;
+  const warnings: string[] = [];
+  try {
+    const config = await readConfigText(paths);
+    if (!config.exists) return { sessions: [], warnings: [] };
+    if (!config.utf8) warnings.push(`${paths.awsConfigFile} is not valid UTF-8; some values may be wrong.`);
+    text = config.text;
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    log.warn('cannot read config', { message });
+    return { sessions: [], warnings: [message] };
+  }
+  const doc = parse(text);
+  for (const p of documentProblems(doc)) {
+    warnings.push(`${paths.awsConfigFile}: ${p} (the AWS CLI will refuse this file).`);
+  }
+  const found = sessionsFromDocument(doc);
+  return { sessions: found.sessions, warnings: [...warnings, ...found.warnings] };
+}
+
+export async function getSession(paths: Paths, name: string): Promise<SsoSession> {
+  const { sessions } = await loadSessions(paths);
+  const match =
+    sessions.find((s) => s.kind === 'sso-session' && s.name === name) ??
+    sessions.find((s) => s.name === name);
+  if (match) return match;
+  const names = sessions.map((s) => s.name);
+  throw new LanyardError(
+    'UNKNOWN_SESSION',
+    names.length === 0
+      ? `There is no session "${name}": no sessions are configured yet.`
+      : `There is no session "${name}". Known sessions: ${names.join(', ')}.`,
+    { candidates: names },
+  );
+}
+
+export type AddSessionInput = { name: string; startUrl: string; region: string; scopes?: string[] };
+
+function must<T>(v: { ok: true; value: T } | { ok: false; message: string }): T {
+  if (!v.ok) throw new LanyardError('BAD_INPUT', v.message);
+  return v.value;
+}
+
+export async function addSsoSession(paths: Paths, input: AddSessionInput): Promise<{ changed: boolean }> {
+  const name = must(validateSessionName(input.name));
+  const startUrl = must(validateStartUrl(input.startUrl));
+  const region = must(validateRegion(input.region));
+  const scopes = (input.scopes ?? defaultScopes).map((s) => s.trim()).filter((s) => s !== '');
+  if (scopes.length === 0)
+    throw new LanyardError('BAD_INPUT', 'Give at least one scope, e.g. sso:account:access.');
+  if (scopes.some((s) => /[,\s]/.test(s)))
+    throw new LanyardError('BAD_INPUT', 'A scope cannot contain commas or spaces.');
+
+  const { written } = await editConfig(paths, (doc) => {
+    const existing = findSections(doc, 'sso-session', name);
+    if (existing.length > 0) {
+      const values = sectionValues(existing[0]!);
+      const same =
+        existing.length === 1 &&
+        stringValue(values, 'sso_start_url') === startUrl &&
+        stringValue(values, 'sso_region') === region &&
+        parseScopes(stringValue(values, 'sso_registration_scopes')).join(',') === scopes.join(',');
+      if (same) return;
+      throw new LanyardError(
+        'CONFIG',
+        `An sso-session named "${name}" already exists with different settings; Lanyard will not overwrite it.`,
+        { hint: 'Choose another name, or edit that section in ~/.aws/config yourself.' },
+      );
+    }
+    appendSection(doc, formatHeader('sso-session', name), [
+      ['sso_start_url', startUrl],
+      ['sso_region', region],
+      ['sso_registration_scopes', scopes.join(',')],
+    ]);
+  });
+  log.info(written ? 'sso-session added' : 'sso-session already present', { name });
+  return { changed: written };
+}
+
+/** Removes an `[sso-session]` Lanyard created; a section without the marker is the person's and stays. */
+export async function removeSsoSession(paths: Paths, name: string): Promise<{ changed: boolean }> {
+  const { written } = await editConfig(paths, (doc) => {
+    const sections = findSections(doc, 'sso-session', name);
+    if (sections.length === 0) {
+      throw new LanyardError('UNKNOWN_SESSION', `There is no [sso-session ${name}] in the config file.`);
+    }
+    const unmanaged = sections.filter((s) => !isManaged(s));
+    if (unmanaged.length > 0) {
+      throw new LanyardError(
+        'CONFIG',
+        `[sso-session ${name}] was not created by Lanyard (it has no "Managed by Lanyard" line), so Lanyard leaves it alone.`,
+        { hint: 'Remove it from ~/.aws/config yourself if you no longer need it.' },
+      );
+    }
+    for (const s of sections) removeSection(doc, s);
+  });
+  return { changed: written };
+}
