@@ -1,0 +1,116 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ListAccountsCommand } from '@aws-sdk/client-sso';
+import { RegisterClientCommand } from '@aws-sdk/client-sso-oidc';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, type RunningEmulator } from '../../emulator';
+import { createOidcClient, createPortalClient } from '../../main/aws/clients';
+import { startLocalProxy, type LocalProxy } from './support/local-proxy';
+import { makeTestCa, startTlsFront, type TestCa, type TlsFront } from './support/tls-front';
+
+// The proxy variables are given to Lanyard through its `env` (as the CLI context and the tests do), never
+// through process.env, so these tests also prove that the env Lanyard is handed is the one it obeys.
+let emu: RunningEmulator;
+let proxy: LocalProxy;
+let ca: TestCa;
+let front: TlsFront;
+let dir: string;
+let token: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'lanyard-net-'));
+  emu = await startEmulator({ org: { generate: { accounts: 3, seed: 8 } } });
+  proxy = await startLocalProxy();
+  ca = await makeTestCa(dir);
+  front = await startTlsFront(emu.url, ca);
+  token = emu.control.issueToken().accessToken;
+});
+
+afterAll(async () => {
+  await Promise.all([emu?.close(), proxy?.close(), front?.close()]);
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function listAccounts(env: Record<string, string>, portal: string): Promise<number> {
+  const client = await createPortalClient({
+    region: 'us-east-1',
+    env,
+    endpoints: { portal },
+    maxAttempts: 1,
+  });
+  try {
+    const out = await client.send(new ListAccountsCommand({ accessToken: token }));
+    return out.accountList?.length ?? 0;
+  } finally {
+    client.destroy();
+  }
+}
+
+describe('proxy', () => {
+  it('sends plain-HTTP portal calls through HTTP_PROXY', async () => {
+    const before = proxy.seen.length;
+    expect(await listAccounts({ HTTP_PROXY: proxy.url }, emu.url)).toBeGreaterThan(0);
+    expect(proxy.targets().slice(before)).toEqual([`${emu.url}/assignment/accounts`]);
+  });
+
+  it('tunnels HTTPS calls through HTTPS_PROXY with CONNECT (sso-oidc and portal)', async () => {
+    const before = proxy.seen.length;
+    const env = { HTTPS_PROXY: proxy.url, AWS_CA_BUNDLE: ca.caFile };
+    expect(await listAccounts(env, front.url)).toBeGreaterThan(0);
+    const oidc = await createOidcClient({
+      region: 'us-east-1',
+      env,
+      endpoints: { oidc: front.url },
+      maxAttempts: 1,
+    });
+    try {
+      const reg = await oidc.send(
+        new RegisterClientCommand({ clientName: 'net-test', clientType: 'public' }),
+      );
+      expect(reg.clientId).toBeTruthy();
+    } finally {
+      oidc.destroy();
+    }
+    const host = new URL(front.url).host;
+    // keep-alive may reuse one tunnel for both calls; at least one CONNECT, and nothing else went past the proxy.
+    const seen = proxy.seen.slice(before);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((r) => r.method === 'CONNECT' && r.target === host)).toBe(true);
+    expect(front.seen).toEqual(expect.arrayContaining(['GET /assignment/accounts', 'POST /client/register']));
+  });
+
+  it('goes direct for hosts in NO_PROXY (exact host, and with port)', async () => {
+    const before = proxy.seen.length;
+    const port = new URL(emu.url).port;
+    expect(
+      await listAccounts({ HTTP_PROXY: proxy.url, NO_PROXY: 'example.com,127.0.0.1' }, emu.url),
+    ).toBeGreaterThan(0);
+    expect(
+      await listAccounts({ HTTP_PROXY: proxy.url, no_proxy: `127.0.0.1:${port}` }, emu.url),
+    ).toBeGreaterThan(0);
+    expect(await listAccounts({ HTTP_PROXY: proxy.url, NO_PROXY: '*' }, emu.url)).toBeGreaterThan(0);
+    expect(proxy.seen.length).toBe(before);
+    // a NO_PROXY entry for another port or host does not bypass
+    expect(
+      await listAccounts({ HTTP_PROXY: proxy.url, NO_PROXY: '127.0.0.1:1,.example.com' }, emu.url),
+    ).toBeGreaterThan(0);
+    expect(proxy.seen.length).toBe(before + 1);
+  });
+});
+
+describe('custom CA (AWS_CA_BUNDLE)', () => {
+  it('refuses the private CA without the bundle', async () => {
+    await expect(listAccounts({}, front.url)).rejects.toThrow(/certificate/i);
+  });
+
+  it('trusts the private CA with the bundle', async () => {
+    expect(await listAccounts({ AWS_CA_BUNDLE: ca.caFile }, front.url)).toBeGreaterThan(0);
+  });
+
+  it('names an unreadable bundle as a CONFIG error', async () => {
+    await expect(listAccounts({ AWS_CA_BUNDLE: join(dir, 'missing.pem') }, front.url)).rejects.toMatchObject({
+      code: 'CONFIG',
+    });
+  });
+});
