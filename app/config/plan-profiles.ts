@@ -1,0 +1,143 @@
+import type { RoleEntry } from '../domain/accounts';
+import type { SsoSession } from '../domain/session';
+import { LanyardError } from '../errors';
+import { parse, serialize, type IniSection } from '../ini/document';
+import { appendSection, isManaged, removeSection, setKeys, type Entry } from '../ini/edit';
+import { findSections, formatHeader, sectionIdOf, sectionValues, stringValue } from '../ini/sections';
+import { validateRegion } from '../validate';
+import { profileName, validateProfileTemplate } from './profile-name';
+
+export type PlanProfilesInput = {
+  session: SsoSession;
+  roles: RoleEntry[];
+  template?: string;
+  /** The `region` written into each profile; the session's region when absent. */
+  region?: string;
+  /** Remove Lanyard's profiles of this session whose role is no longer in `roles`. */
+  prune?: boolean;
+};
+
+export type PlannedText = {
+  added: string[];
+  updated: string[];
+  unchanged: string[];
+  removed: string[];
+  skipped: { name: string; reason: string }[];
+  /** Things a person may want to know that changed no outcome (e.g. a renamed duplicate). */
+  notes: string[];
+  after: string;
+};
+
+/** Whether a Lanyard-managed profile was written for this session (or lost the keys that say whose it is). */
+function belongsTo(section: IniSection, session: SsoSession): boolean {
+  const v = sectionValues(section);
+  const ssoSession = stringValue(v, 'sso_session');
+  const startUrl = stringValue(v, 'sso_start_url');
+  if (session.kind === 'sso-session') return ssoSession === session.name || (!ssoSession && !startUrl);
+  return ssoSession === undefined && (startUrl === session.startUrl || startUrl === undefined);
+}
+
+function entriesFor(session: SsoSession, role: RoleEntry, region: string): Entry[] {
+  const where: Entry[] =
+    session.kind === 'sso-session'
+      ? [['sso_session', session.name]]
+      : [
+          ['sso_start_url', session.startUrl],
+          ['sso_region', session.region],
+        ];
+  return [...where, ['sso_account_id', role.accountId], ['sso_role_name', role.roleName], ['region', region]];
+}
+
+type Named = { name: string; role: RoleEntry };
+
+/** One name per role, in a stable order; a second role that would get the same name gets `-2`, `-3`, ... */
+function nameRoles(input: PlanProfilesInput, notes: string[]): Named[] {
+  const roles = [...input.roles].sort(
+    (a, b) => a.accountId.localeCompare(b.accountId) || a.roleName.localeCompare(b.roleName),
+  );
+  const used = new Set<string>();
+  const seenRoles = new Set<string>();
+  const out: Named[] = [];
+  for (const role of roles) {
+    const roleKey = `${role.accountId}/${role.roleName}`;
+    if (seenRoles.has(roleKey)) continue;
+    seenRoles.add(roleKey);
+    const base = profileName(input.template, { ...role, sessionName: input.session.name });
+    let name = base;
+    for (let n = 2; used.has(name); n++) name = `${base}-${n}`;
+    if (name !== base) {
+      notes.push(
+        `${role.roleName} in account ${role.accountId} would also be named "${base}"; it is "${name}".`,
+      );
+    }
+    used.add(name);
+    out.push({ name, role });
+  }
+  return out;
+}
+
+/** Works out the new config text for a session's roles. Pure: same text and input, same result. */
+export function planProfilesText(before: string, input: PlanProfilesInput): PlannedText {
+  if (input.template !== undefined) {
+    const t = validateProfileTemplate(input.template);
+    if (!t.ok) throw new LanyardError('BAD_INPUT', t.message);
+  }
+  let region = input.session.region;
+  if (input.region !== undefined) {
+    const r = validateRegion(input.region);
+    if (!r.ok) throw new LanyardError('BAD_INPUT', r.message);
+    region = r.value;
+  }
+  const plan: PlannedText = {
+    added: [],
+    updated: [],
+    unchanged: [],
+    removed: [],
+    skipped: [],
+    notes: [],
+    after: '',
+  };
+  const doc = parse(before);
+  const named = nameRoles(input, plan.notes);
+
+  for (const { name, role } of named) {
+    const entries = entriesFor(input.session, role, region);
+    const sections = findSections(doc, 'profile', name);
+    if (sections.length === 0) {
+      appendSection(doc, formatHeader('profile', name), entries);
+      plan.added.push(name);
+      continue;
+    }
+    const section = sections[0]!;
+    if (sections.length > 1) {
+      plan.skipped.push({ name, reason: 'this profile is defined more than once in the config file' });
+    } else if (!isManaged(section)) {
+      plan.skipped.push({ name, reason: 'a profile with this name exists and was not created by Lanyard' });
+    } else if (!belongsTo(section, input.session)) {
+      const owner = stringValue(sectionValues(section), 'sso_session') ?? 'another start URL';
+      plan.skipped.push({ name, reason: `Lanyard manages this profile for ${owner}` });
+    } else if (setKeys(doc, section, entries)) {
+      plan.updated.push(name);
+    } else {
+      plan.unchanged.push(name);
+    }
+  }
+
+  if (input.prune) {
+    const wanted = new Set(input.roles.map((r) => `${r.accountId}/${r.roleName}`));
+    const names = new Set(named.map((n) => n.name));
+    const stale = doc.sections.filter((s) => {
+      const id = sectionIdOf(s);
+      if (id?.kind !== 'profile' || names.has(id.name) || !isManaged(s) || !belongsTo(s, input.session))
+        return false;
+      const v = sectionValues(s);
+      return !wanted.has(`${stringValue(v, 'sso_account_id')}/${stringValue(v, 'sso_role_name')}`);
+    });
+    for (const s of stale) {
+      removeSection(doc, s);
+      plan.removed.push(sectionIdOf(s)!.name);
+    }
+  }
+  plan.after = serialize(doc);
+  return plan;
+}

@@ -1,0 +1,70 @@
+import { renderProfilesDiff } from '../../app/config/diff';
+import { planProfilesText, type PlanProfilesInput } from '../../app/config/plan-profiles';
+import { isFileChangedError, writeFileAtomic } from '../fs/atomic';
+import { createLogger } from '../log/logger';
+import type { Paths } from '../paths';
+import { assertWritableText, readConfigText } from './config-file';
+
+export { renderProfilesDiff };
+export type { PlanProfilesInput };
+
+const log = createLogger('config.profiles');
+
+export type ProfilesPlan = {
+  added: string[];
+  updated: string[];
+  unchanged: string[];
+  removed: string[];
+  skipped: { name: string; reason: string }[];
+  notes: string[];
+  before: string;
+  after: string;
+  diff: string;
+  /** The inputs, so applying can re-plan if another program edits the file first. */
+  request: PlanProfilesInput;
+};
+
+export async function planProfiles(paths: Paths, input: PlanProfilesInput): Promise<ProfilesPlan> {
+  const config = await readConfigText(paths);
+  const planned = planProfilesText(config.text, input);
+  if (planned.after !== config.text) assertWritableText(config, paths);
+  return {
+    ...planned,
+    before: config.text,
+    diff: renderProfilesDiff(config.text, planned.after, paths.awsConfigFile),
+    request: input,
+  };
+}
+
+const maxAttempts = 5;
+
+/**
+ * Writes a plan atomically with a backup, only if the file still holds `plan.before`. When another
+ * program edited it meanwhile, the same request is planned again on the new content and retried,
+ * so that edit is never lost.
+ */
+export async function applyProfilesPlan(
+  paths: Paths,
+  plan: ProfilesPlan,
+): Promise<{ written: boolean; backupPath?: string }> {
+  let current = plan;
+  for (let attempt = 1; ; attempt++) {
+    if (current.after === current.before) return { written: false };
+    try {
+      const w = await writeFileAtomic(paths.awsConfigFile, current.after, {
+        backup: true,
+        expected: current.before,
+      });
+      log.info('profiles written', {
+        added: current.added.length,
+        updated: current.updated.length,
+        removed: current.removed.length,
+      });
+      return { written: true, ...(w.backupPath ? { backupPath: w.backupPath } : {}) };
+    } catch (e) {
+      if (!isFileChangedError(e) || attempt >= maxAttempts) throw e;
+      log.info('config changed since planning; planning again', { attempt });
+      current = await planProfiles(paths, current.request);
+    }
+  }
+}
