@@ -19,6 +19,34 @@ function proxyConfigured(env: Env): boolean {
   );
 }
 
+function envVar(env: Env, name: string): string {
+  return env[name.toLowerCase()] || env[name.toUpperCase()] || '';
+}
+
+/**
+ * The proxy for one URL by the `env` Lanyard was given (HTTPS_PROXY/HTTP_PROXY/ALL_PROXY, NO_PROXY with
+ * `host`, `.suffix`, `*.suffix`, `host:port` and `*`). Hand-written because proxy-from-env, which
+ * proxy-agent uses by default, reads only process.env, and the CLI context and tests pass their own env.
+ */
+export function proxyForUrl(url: string, env: Env): string {
+  const u = new URL(url);
+  const scheme = u.protocol.replace(/:$/, '');
+  const host = u.hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  const port = Number(u.port) || (scheme === 'https' ? 443 : 80);
+  const noProxy = envVar(env, 'no_proxy').toLowerCase();
+  if (noProxy === '*') return '';
+  for (const entry of noProxy.split(/[,\s]+/)) {
+    if (!entry) continue;
+    const m = /^(.+):(\d+)$/.exec(entry);
+    if (m && Number(m[2]) !== port) continue;
+    const pattern = (m?.[1] ?? entry).replace(/^\*/, '').replace(/^\[|\]$/g, '');
+    if (pattern.startsWith('.') ? host.endsWith(pattern) : host === pattern || host.endsWith(`.${pattern}`))
+      return '';
+  }
+  const proxy = envVar(env, `${scheme}_proxy`) || envVar(env, 'all_proxy');
+  return proxy && !proxy.includes('://') ? `${scheme}://${proxy}` : proxy;
+}
+
 /** `AWS_CA_BUNDLE` adds a CA the way botocore's `ca_bundle` does; `NODE_EXTRA_CA_CERTS` Node handles itself. */
 function extraCa(env: Env): string | undefined {
   const path = env.AWS_CA_BUNDLE;
@@ -44,8 +72,7 @@ export function createRequestHandler(env: Env = process.env, opts: HttpOptions =
   let httpAgent: HttpAgent;
   let httpsAgent: HttpsAgent;
   if (proxyConfigured(env)) {
-    // proxy-agent reads the proxy variables from process.env; tests that pass their own env set both.
-    const agent = new ProxyAgent({ ...common, ...tls });
+    const agent = new ProxyAgent({ ...common, ...tls, getProxyForUrl: (url) => proxyForUrl(url, env) });
     httpAgent = agent;
     httpsAgent = agent;
   } else {
