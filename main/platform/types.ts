@@ -34,7 +34,7 @@ export type SettingsStore = {
 };
 
 /** Opaque: only the clock that made a handle can clear it. */
-export type TimerHandle = unknown;
+export type TimerHandle = object | number;
 
 /** Injectable time, so expiry schedules and clipboard clearing are testable with a fake clock. */
 export type Clock = {
