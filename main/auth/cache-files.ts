@@ -1,7 +1,7 @@
 import { mkdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { LanyardError } from '../../app/errors';
+import { writeFileAtomic } from '../fs/atomic';
 
 export type JsonRead =
   | { kind: 'missing'; file: string }
@@ -9,9 +9,7 @@ export type JsonRead =
   | { kind: 'invalid'; file: string; reason: string };
 
 function errnoOf(e: unknown): string | undefined {
-  return typeof e === 'object' && e !== null && 'code' in e
-    ? String(e.code)
-    : undefined;
+  return typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : undefined;
 }
 
 function fileError(action: string, file: string, e: unknown): LanyardError {
@@ -54,7 +52,7 @@ export async function readCacheJson(dir: string, name: string): Promise<JsonRead
 
 /**
  * Writes a cache file the way the newest botocore does: temp file, fsync, rename (atomic), mode
- * 0600; the folder is created 0700. `write-file-atomic` does the temp+fsync+rename dance.
+ * 0600 for a new file; the folder is created 0700.
  */
 export async function writeCacheFile(dir: string, name: string, text: string): Promise<void> {
   const file = join(dir, name);
@@ -64,9 +62,9 @@ export async function writeCacheFile(dir: string, name: string, text: string): P
     throw fileError('create the folder for', file, e);
   }
   try {
-    await writeFileAtomic(file, text, { mode: 0o600, fsync: true });
+    await writeFileAtomic(file, text, { mode: 0o600 });
   } catch (e) {
-    throw fileError('write', file, e);
+    throw e instanceof LanyardError ? e : fileError('write', file, e);
   }
 }
 

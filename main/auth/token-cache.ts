@@ -36,7 +36,8 @@ export function parseToken(data: Record<string, unknown>): { token: CachedToken 
   if (!accessToken) return { reason: 'has no accessToken' };
   if (data.expiresAt === undefined) return { reason: 'has no expiresAt' };
   const expiresAt = parseCacheTime(data.expiresAt);
-  if (expiresAt === undefined) return { reason: `has an unreadable expiresAt (${JSON.stringify(data.expiresAt)})` };
+  if (expiresAt === undefined)
+    return { reason: `has an unreadable expiresAt (${JSON.stringify(data.expiresAt)})` };
   const regText = optString(data, 'registrationExpiresAt');
   const token: CachedToken = {
     startUrl: optString(data, 'startUrl') ?? '',

@@ -1,0 +1,329 @@
+import type { SessionStatus, SsoSession } from '../../app/domain/session';
+import { LanyardError } from '../../app/errors';
+import type { EndpointOverrides } from '../aws/endpoints';
+import type { HttpOptions } from '../aws/http';
+import { createLogger } from '../log/logger';
+import type { Paths } from '../paths';
+import type { TokenSource } from './token-source';
+import { runDevice, runPkce, type FlowContext } from './flows';
+import { openOidc, portalLogout, type OidcDeps } from './oidc';
+import type { SignInPrompt } from './prompts';
+import { refreshRetryMs, refreshToken, refreshWindowMs, whyNotRefreshable } from './refresh';
+import { getRegistration, type Flow } from './registration';
+import { configDirectory, type SessionDirectory } from './session-directory';
+import { errorName, toLanyardError } from './service-errors';
+import { describeStatus } from './status';
+import { formatCacheTime } from './timestamps';
+import { deleteTokenFile, readTokenFile, writeTokenFile, type CachedToken } from './token-cache';
+import { assertOpenable } from './url-guard';
+
+const log = createLogger('auth.sign-in');
+
+export type SignInDeps = {
+  paths: Paths;
+  env?: Record<string, string | undefined>;
+  endpoints?: EndpointOverrides;
+  http?: HttpOptions;
+  /** Opens a URL in the system browser (only called with allow-listed URLs). */
+  openUrl: (url: string) => Promise<void>;
+  now?: () => number;
+  sessions?: SessionDirectory;
+  /** How long the PKCE flow waits for the browser (default 10 minutes, as the AWS CLI). */
+  pkceTimeoutMs?: number;
+};
+
+export type LoginOptions = {
+  /** Default: 'pkce' for sso-sessions; legacy profiles always use 'device'. */
+  flow?: Flow;
+  /** False: only report the URL (and code) through onPrompt; the person opens it. */
+  openBrowser?: boolean;
+  signal?: AbortSignal;
+  onPrompt?: (prompt: SignInPrompt) => void;
+};
+
+export type LoginResult = { session: SsoSession; flow: Flow; expiresAt: string; refreshable: boolean };
+
+export type SessionManager = TokenSource & {
+  login(sessionName: string, opts?: LoginOptions): Promise<LoginResult>;
+  /** Cancels a running sign-in for the session (the desktop app's Cancel button). */
+  cancelLogin(sessionName: string): boolean;
+  /** Portal Logout (errors ignored), then the token file goes; the registration stays. */
+  logout(sessionName: string): Promise<{ wasSignedIn: boolean }>;
+  /** Logout then login: a new sign-in inside a live portal session would inherit its old end time. */
+  startFreshSession(sessionName: string, opts?: LoginOptions): Promise<LoginResult>;
+  /** Every configured session; renews near-expiry refreshable tokens first unless `refresh: false`. */
+  status(opts?: { refresh?: boolean }): Promise<SessionStatus[]>;
+  /** Called with the session's name whenever its sign-in state may have changed. */
+  onChange(listener: (sessionName: string) => void): () => void;
+};
+
+/** Fans a running sign-in's prompts out to everyone waiting on it, late joiners included. */
+type PromptRelay = { listeners: Set<(p: SignInPrompt) => void>; last?: SignInPrompt };
+type InFlightLogin = { promise: Promise<LoginResult>; controller: AbortController; relay: PromptRelay };
+
+export function createSignIn(deps: SignInDeps): SessionManager {
+  const env = deps.env ?? process.env;
+  const now = deps.now ?? Date.now;
+  const directory = deps.sessions ?? configDirectory(deps.paths);
+  const oidcDeps: OidcDeps = { env, endpoints: deps.endpoints, http: deps.http };
+  const listeners = new Set<(name: string) => void>();
+  const logins = new Map<string, InFlightLogin>();
+  const refreshes = new Map<string, Promise<CachedToken | undefined>>();
+  const lastRefreshAttempt = new Map<string, number>();
+  const refreshFailures = new Map<string, string>();
+  /** Access tokens the portal refused although they looked valid, per session. */
+  const rejected = new Map<string, string>();
+
+  const emit = (name: string) => {
+    for (const l of listeners) {
+      try {
+        l(name);
+      } catch (e) {
+        log.error('change listener failed', e);
+      }
+    }
+  };
+
+  function forget(name: string) {
+    refreshFailures.delete(name);
+    rejected.delete(name);
+    lastRefreshAttempt.delete(name);
+  }
+
+  async function signIn(
+    session: SsoSession,
+    flow: Flow,
+    opts: LoginOptions,
+    signal: AbortSignal,
+    relay: PromptRelay,
+  ): Promise<LoginResult> {
+    const oidc = await openOidc(session.region, oidcDeps);
+    try {
+      for (let attempt = 0; ; attempt++) {
+        const registration = await getRegistration(oidc, deps.paths, session, flow, now(), {
+          force: attempt > 0,
+          signal,
+        });
+        const ctx: FlowContext = {
+          oidc,
+          session,
+          registration,
+          open: opts.openBrowser === false ? undefined : deps.openUrl,
+          check: (url) => void assertOpenable(url, session.region, env, deps.endpoints),
+          onPrompt: (p) => {
+            relay.last = p;
+            for (const cb of relay.listeners) cb(p);
+          },
+          signal,
+          now,
+          pkceTimeoutMs: deps.pkceTimeoutMs ?? 10 * 60_000,
+        };
+        try {
+          const out = flow === 'pkce' ? await runPkce(ctx) : await runDevice(ctx);
+          const token: CachedToken = {
+            startUrl: session.startUrl,
+            region: session.region,
+            accessToken: out.accessToken,
+            expiresAt: now() + out.expiresIn * 1000,
+            clientId: registration.clientId,
+            clientSecret: registration.clientSecret,
+            registrationExpiresAt: registration.expiresAt,
+            refreshToken: out.refreshToken,
+          };
+          await writeTokenFile(deps.paths, session, token);
+          forget(session.name);
+          log.info(`signed in to ${session.name} (${flow})`);
+          return {
+            session,
+            flow,
+            expiresAt: formatCacheTime(token.expiresAt),
+            refreshable: whyNotRefreshable(token, now()) === undefined,
+          };
+        } catch (e) {
+          // A registration the service no longer knows (deleted, rotated): register again, once.
+          if (errorName(e) === 'InvalidClientException' && attempt === 0) {
+            log.warn(`the cached client registration for ${session.name} was refused; registering again`);
+            continue;
+          }
+          throw toLanyardError(e, oidc.endpoint, 'Sign-in');
+        }
+      }
+    } finally {
+      oidc.client.destroy();
+    }
+  }
+
+  async function login(name: string, opts: LoginOptions = {}): Promise<LoginResult> {
+    const session = await directory.get(name);
+    let run = logins.get(session.name);
+    if (!run) {
+      const flow: Flow = session.kind === 'legacy-profile' ? 'device' : (opts.flow ?? 'pkce');
+      const controller = new AbortController();
+      opts.signal?.addEventListener('abort', () => controller.abort(), { once: true });
+      if (opts.signal?.aborted) controller.abort();
+      const relay: PromptRelay = { listeners: new Set() };
+      const promise = signIn(session, flow, opts, controller.signal, relay).finally(() => {
+        logins.delete(session.name);
+        emit(session.name);
+      });
+      run = { promise, controller, relay };
+      logins.set(session.name, run);
+      emit(session.name);
+    } else if (run.relay.last && opts.onPrompt) {
+      opts.onPrompt(run.relay.last);
+    }
+    const { onPrompt } = opts;
+    if (onPrompt) run.relay.listeners.add(onPrompt);
+    const { relay } = run;
+    return run.promise.finally(() => {
+      if (onPrompt) relay.listeners.delete(onPrompt);
+    });
+  }
+
+  /** One refresh per session at a time, at most one attempt a minute; undefined when none happened. */
+  function renew(session: SsoSession, token: CachedToken): Promise<CachedToken | undefined> {
+    const running = refreshes.get(session.name);
+    if (running) return running;
+    const why = whyNotRefreshable(token, now());
+    if (why) return Promise.resolve(undefined);
+    const last = lastRefreshAttempt.get(session.name);
+    if (last !== undefined && now() - last < refreshRetryMs) return Promise.resolve(undefined);
+    lastRefreshAttempt.set(session.name, now());
+    const p = (async () => {
+      const oidc = await openOidc(session.region, oidcDeps);
+      try {
+        const next = await refreshToken(oidc, session, token, now);
+        try {
+          await writeTokenFile(deps.paths, session, next);
+        } catch (e) {
+          // Like the SDKs: the renewed token still works from memory for this call.
+          log.warn(`renewed ${session.name} but could not save it`, e);
+        }
+        refreshFailures.delete(session.name);
+        rejected.delete(session.name);
+        log.info(`renewed the sign-in for ${session.name}`);
+        return next;
+      } catch (e) {
+        const err = toLanyardError(e, oidc.endpoint, 'session renewal');
+        refreshFailures.set(session.name, err.message);
+        log.warn(`could not renew ${session.name}: ${err.message}`);
+        return undefined;
+      } finally {
+        oidc.client.destroy();
+      }
+    })().finally(() => {
+      refreshes.delete(session.name);
+      emit(session.name);
+    });
+    refreshes.set(session.name, p);
+    return p;
+  }
+
+  async function cachedToken(session: SsoSession): Promise<CachedToken> {
+    const read = await readTokenFile(deps.paths, session);
+    if (read.kind === 'missing')
+      throw new LanyardError('NOT_SIGNED_IN', `Not signed in to ${session.name}.`, {
+        hint: `Run: lanyard login --session ${session.name}`,
+      });
+    if (read.kind === 'invalid')
+      throw new LanyardError(
+        'NOT_SIGNED_IN',
+        `The cached sign-in for ${session.name} (${read.file}) ${read.reason}.`,
+        {
+          hint: `Sign in again: lanyard login --session ${session.name}`,
+        },
+      );
+    return read.token;
+  }
+
+  function expired(session: SsoSession, token: CachedToken, why?: string): LanyardError {
+    const reason =
+      why ??
+      refreshFailures.get(session.name) ??
+      whyNotRefreshable(token, now()) ??
+      'it could not be renewed';
+    return new LanyardError('SESSION_EXPIRED', `The sign-in for ${session.name} has expired: ${reason}.`, {
+      hint: `Sign in again: lanyard login --session ${session.name}`,
+    });
+  }
+
+  async function getAccessToken(name: string): Promise<string> {
+    const session = await directory.get(name);
+    const token = await cachedToken(session);
+    const refused = rejected.get(session.name) === token.accessToken;
+    if (!refused && token.expiresAt - now() > refreshWindowMs) return token.accessToken;
+    const renewed = await renew(session, token);
+    if (renewed) return renewed.accessToken;
+    if (!refused && token.expiresAt > now()) return token.accessToken;
+    throw expired(session, token, refused ? 'Identity Center refused the token' : undefined);
+  }
+
+  async function refreshAfterRejection(name: string, refusedToken: string): Promise<string> {
+    const session = await directory.get(name);
+    const token = await cachedToken(session);
+    // Someone (another caller, the AWS CLI) already replaced it.
+    if (token.accessToken !== refusedToken && token.expiresAt > now()) return token.accessToken;
+    if (rejected.get(session.name) !== refusedToken) {
+      rejected.set(session.name, refusedToken);
+      emit(session.name);
+    }
+    const renewed = await (refreshes.get(session.name) ?? renew(session, token));
+    if (renewed) return renewed.accessToken;
+    throw expired(session, token, refreshFailures.get(session.name) ?? 'Identity Center refused the token');
+  }
+
+  async function logout(name: string): Promise<{ wasSignedIn: boolean }> {
+    const session = await directory.get(name);
+    const read = await readTokenFile(deps.paths, session);
+    if (read.kind === 'ok') {
+      try {
+        await portalLogout(read.token.region || session.region, read.token.accessToken, oidcDeps);
+      } catch (e) {
+        log.info(`portal logout for ${session.name} failed (ignored)`, e);
+      }
+    }
+    const removed = await deleteTokenFile(deps.paths, session);
+    forget(session.name);
+    emit(session.name);
+    return { wasSignedIn: removed && read.kind === 'ok' };
+  }
+
+  async function status(opts: { refresh?: boolean } = {}): Promise<SessionStatus[]> {
+    const { sessions } = await directory.list();
+    return Promise.all(
+      sessions.map(async (session) => {
+        const read = await readTokenFile(deps.paths, session);
+        if (read.kind === 'ok' && opts.refresh !== false && read.token.expiresAt - now() <= refreshWindowMs) {
+          const renewed = await renew(session, read.token);
+          if (renewed)
+            return describeStatus(session, { kind: 'ok', file: read.file, token: renewed }, now(), {});
+        }
+        return describeStatus(session, read, now(), {
+          refreshFailure: refreshFailures.get(session.name),
+          rejected: read.kind === 'ok' && rejected.get(session.name) === read.token.accessToken,
+        });
+      }),
+    );
+  }
+
+  return {
+    getAccessToken,
+    refreshAfterRejection,
+    login,
+    cancelLogin: (name) => {
+      const run = logins.get(name);
+      run?.controller.abort();
+      return Boolean(run);
+    },
+    logout,
+    async startFreshSession(name, opts) {
+      await logout(name);
+      return login(name, opts);
+    },
+    status,
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
