@@ -5,10 +5,11 @@
  */
 import type { Settings } from '../../app/settings/schema';
 
+/** Sync or async: Electron 45's clipboard returns promises, the fakes do not; the core awaits both. */
 export type Clipboard = {
-  writeText(text: string): void;
-  readText(): string;
-  clear(): void;
+  writeText(text: string): void | Promise<void>;
+  readText(): string | Promise<string>;
+  clear(): void | Promise<void>;
 };
 
 export type DesktopNotification = {
