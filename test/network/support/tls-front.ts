@@ -12,10 +12,10 @@ const openssl = '/usr/bin/openssl';
 export type TestCa = { caFile: string; certFile: string; keyFile: string };
 
 /**
- * A private CA and a server certificate for 127.0.0.1/localhost, made by the real openssl at test time
+ * A private CA and a server certificate for 127.0.0.1/localhost (and `extraHosts`, wildcards allowed), made by the real openssl at test time
  * (no checked-in keys that could expire or leak into a real trust store).
  */
-export async function makeTestCa(dir: string): Promise<TestCa> {
+export async function makeTestCa(dir: string, extraHosts: string[] = []): Promise<TestCa> {
   const caKey = join(dir, 'ca.key');
   const caFile = join(dir, 'ca.pem');
   const keyFile = join(dir, 'server.key');
@@ -56,7 +56,7 @@ export async function makeTestCa(dir: string): Promise<TestCa> {
   await writeFile(
     ext,
     'basicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\n' +
-      'extendedKeyUsage=serverAuth\nsubjectAltName=IP:127.0.0.1,DNS:localhost\n',
+      `extendedKeyUsage=serverAuth\nsubjectAltName=${['IP:127.0.0.1', 'DNS:localhost', ...extraHosts.map((h) => `DNS:${h}`)].join(',')}\n`,
   );
   await run(openssl, [
     'x509',
