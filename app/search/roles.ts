@@ -7,7 +7,6 @@
  */
 import fuzzysort from 'fuzzysort';
 import type { RoleEntry } from '../domain/accounts';
-import { roleKey } from '../settings/schema';
 
 /** Half-open [start, end) character ranges of a field that matched the query. */
 export type Range = readonly [start: number, end: number];
@@ -50,6 +49,15 @@ export type SearchContext = {
   recents: readonly string[];
 };
 
+/**
+ * `session/accountId/roleName`, the same key as `roleKey` in app/settings/schema (a test holds them
+ * equal). Repeated here because that module builds zod schemas at load, which would put zod in the
+ * renderer bundle for one template string.
+ */
+export function roleKeyOf(role: Pick<RoleEntry, 'sessionName' | 'accountId' | 'roleName'>): string {
+  return `${role.sessionName}/${role.accountId}/${role.roleName}`;
+}
+
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
 export function compareRoles(a: RoleEntry, b: RoleEntry): number {
@@ -81,7 +89,7 @@ export function buildRoleIndex(roles: readonly RoleEntry[]): RoleIndex {
       roleName = fuzzysort.prepare(role.roleName);
       roleCache.set(role.roleName, roleName);
     }
-    items.push({ key: roleKey(role.sessionName, role.accountId, role.roleName), role, ...account, roleName });
+    items.push({ key: roleKeyOf(role), role, ...account, roleName });
   }
   return { items, byKey: new Map(items.map((i) => [i.key, i])) };
 }

@@ -5,6 +5,7 @@ import {
   buildRoleIndex,
   buildRows,
   indexesToRanges,
+  roleKeyOf,
   searchRoles,
   splitByRanges,
   type SearchContext,
@@ -126,5 +127,12 @@ describe('10,000 roles', () => {
     const target = many[4321]!;
     const hits = searchRoles(index, `${target.accountName} ${target.roleName}`, none);
     expect(hits.slice(0, 3).map((h) => h.key)).toContain(key(target));
+  });
+});
+
+describe('roleKeyOf', () => {
+  it('is the settings roleKey', () => {
+    const r = roles[3]!;
+    expect(roleKeyOf(r)).toBe(roleKey(r.sessionName, r.accountId, r.roleName));
   });
 });

@@ -1,0 +1,78 @@
+import type { AppSnapshot, SessionView } from '../../app/ipc/contract';
+import { invoke } from '../bridge';
+import { formatAgo, formatRemaining } from '../format';
+import { useNow } from '../hooks/useNow';
+import { useToasts } from '../hooks/useToasts';
+
+type Props = {
+  view: SessionView;
+  roleCount: number | undefined;
+  onRefresh: () => void;
+  onWriteAll: () => void;
+  onSnapshot: (s: AppSnapshot) => void;
+};
+
+/** Expiry countdown, listing status and the session's menu. */
+export function SessionHeader({ view, roleCount, onRefresh, onWriteAll, onSnapshot }: Props) {
+  const ends = view.usableUntil ?? view.expiresAt;
+  const now = useNow(ends);
+  const { fail } = useToasts();
+  const left = ends ? Date.parse(ends) - now : undefined;
+  const listing = view.listing && view.listing.phase !== 'done' ? view.listing : undefined;
+
+  const run = async (command: 'auth.signOut' | 'auth.startFresh') => {
+    const r = await invoke(command, { session: view.session.name });
+    if (r.ok) onSnapshot(r.value);
+    else fail(r.error);
+  };
+
+  return (
+    <div className="session-bar">
+      <span
+        className={left !== undefined && left < 15 * 60_000 ? 'countdown countdown--soon' : 'countdown'}
+        title={ends ? `Until ${new Date(ends).toLocaleString()}` : undefined}
+      >
+        {left === undefined
+          ? 'Signed in'
+          : view.usableUntil || !view.refreshable
+            ? `Ends in ${formatRemaining(left)}`
+            : `Token ${formatRemaining(left)} · renews`}
+      </span>
+      <span className="spacer" />
+      <span className="muted small" aria-live="polite">
+        {listing
+          ? listing.phase === 'accounts'
+            ? 'Listing accounts…'
+            : `Roles ${listing.accountsDone}/${listing.accountsTotal}`
+          : roleCount !== undefined
+            ? `${roleCount} roles · ${formatAgo(view.rolesFetchedAt, now)}`
+            : ''}
+      </span>
+      <button
+        className="icon-btn"
+        title="Refresh roles"
+        aria-label="Refresh roles"
+        disabled={listing !== undefined}
+        onClick={onRefresh}
+      >
+        ↻
+      </button>
+      <details className="menu">
+        <summary className="icon-btn" aria-label="Session menu" title="Session menu">
+          ⋯
+        </summary>
+        <div className="menu__items" role="menu">
+          <button role="menuitem" onClick={onWriteAll}>
+            Write all profiles…
+          </button>
+          <button role="menuitem" onClick={() => void run('auth.startFresh')}>
+            Start fresh session
+          </button>
+          <button role="menuitem" onClick={() => void run('auth.signOut')}>
+            Sign out
+          </button>
+        </div>
+      </details>
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import { useToastList } from '../hooks/useToasts';
+
+export function Toasts() {
+  const { toasts, dismiss } = useToastList();
+  return (
+    <div className="toasts" aria-live="polite">
+      {toasts.map((t) => (
+        <div key={t.id} className={`toast toast--${t.kind}`} role={t.kind === 'error' ? 'alert' : 'status'}>
+          <span>
+            {t.text}
+            {t.hint && <span className="toast__hint">{t.hint}</span>}
+          </span>
+          <button className="icon-btn" aria-label="Dismiss" onClick={() => dismiss(t.id)}>
+            ×
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}
