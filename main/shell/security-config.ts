@@ -113,11 +113,6 @@ export function permissionCheckHandler(_webContents: unknown, permission: string
   return grantedPermissions.includes(permission);
 }
 
-/** A navigation is allowed only to the page we loaded; in practice will-navigate is always denied. */
-export function isAllowedNavigation(url: string): boolean {
-  return url === RENDERER_URL;
-}
-
 /**
  * IPC comes only from our own renderer's top document: the app scheme, our host, index.html.
  * Query and hash are ignored because the renderer may use them for its own routing.
