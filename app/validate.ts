@@ -51,7 +51,7 @@ export function validateStartUrl(input: string): Validation {
   return ok(text);
 }
 
-const regionRe = /^(?:[a-z]{2}|[a-z]{2}-(?:gov|iso|isob|isof|isoe|eusc))-[a-z]+-\d{1,2}$/;
+const regionRe = /^(?:[a-z]{2}(?:-(?:gov|iso|isob|isoe|isof))?|eusc-[a-z]{2})-[a-z]+-\d{1,2}$/;
 
 export function validateRegion(input: string): Validation {
   const text = input.trim();

@@ -29,12 +29,14 @@ export type PlannedText = {
 };
 
 /** Whether a Lanyard-managed profile was written for this session (or lost the keys that say whose it is). */
-function belongsTo(section: IniSection, session: SsoSession): boolean {
+function belongsTo(section: IniSection, session: SsoSession, strict = false): boolean {
   const v = sectionValues(section);
   const ssoSession = stringValue(v, 'sso_session');
   const startUrl = stringValue(v, 'sso_start_url');
-  if (session.kind === 'sso-session') return ssoSession === session.name || (!ssoSession && !startUrl);
-  return ssoSession === undefined && (startUrl === session.startUrl || startUrl === undefined);
+  // Pruning deletes, so it needs the profile to name this session; updating may adopt an orphan.
+  const orphan = !strict && !ssoSession && !startUrl;
+  if (session.kind === 'sso-session') return ssoSession === session.name || orphan;
+  return (ssoSession === undefined && startUrl === session.startUrl) || orphan;
 }
 
 function entriesFor(session: SsoSession, role: RoleEntry, region: string): Entry[] {
@@ -128,7 +130,7 @@ export function planProfilesText(before: string, input: PlanProfilesInput): Plan
     const names = new Set(named.map((n) => n.name));
     const stale = doc.sections.filter((s) => {
       const id = sectionIdOf(s);
-      if (id?.kind !== 'profile' || names.has(id.name) || !isManaged(s) || !belongsTo(s, input.session))
+      if (id?.kind !== 'profile' || names.has(id.name) || !isManaged(s) || !belongsTo(s, input.session, true))
         return false;
       const v = sectionValues(s);
       return !wanted.has(`${stringValue(v, 'sso_account_id')}/${stringValue(v, 'sso_role_name')}`);

@@ -20,7 +20,8 @@ function fill(template: string, parts: ProfileNameParts): string {
     session: parts.sessionName,
   };
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in values ? values[name as keyof typeof values] : whole,
+    // Each value is cleaned on its own so "Acme (EU)" gives "Acme-EU", not "Acme-EU-".
+    name in values ? sanitizeProfileName(values[name as keyof typeof values]) : whole,
   );
 }
 

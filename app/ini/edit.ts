@@ -126,7 +126,10 @@ export function removeSection(doc: IniDocument, section: IniSection): void {
   const end = Math.max(endOfKeys(section), 1);
   const tail = section.body.slice(end);
   const firstComment = tail.findIndex((l) => l.kind === 'comment');
-  const kept = firstComment >= 0 ? tail.slice(firstComment) : [];
+  // A marker-like line is Lanyard's own: kept, it would make the section above look managed.
+  const kept = (firstComment >= 0 ? tail.slice(firstComment) : []).filter(
+    (l) => !(l.kind === 'comment' && l.text.trim().startsWith(markerPrefix)),
+  );
   const prev = doc.sections[idx - 1]!;
   prev.body.push(...kept);
   doc.sections.splice(idx, 1);
