@@ -1,0 +1,75 @@
+import type { Account, RoleEntry } from '../../app/domain/accounts';
+import type { SsoSession } from '../../app/domain/session';
+import { LanyardError } from '../../app/errors';
+import { resolveRole } from '../../app/accounts/match';
+import type { Paths } from '../paths';
+import { listAllRoles, sortRoles, type ListingOptions, type ListingStats } from './lister';
+import type { Portal } from './portal';
+import { readRoleCache, writeRoleCache, type CachedRoles } from './role-cache';
+
+export type RefreshResult = {
+  roles: RoleEntry[];
+  accounts: Account[];
+  /** Accounts that appeared or disappeared since the cached listing. */
+  added: Account[];
+  removed: Account[];
+  stats: ListingStats;
+};
+
+export type RoleDirectory = {
+  /** The last listing from disk, instantly; undefined before the first one. */
+  cached(session: SsoSession): Promise<CachedRoles | undefined>;
+  /** Lists everything again (progressively) and replaces the cache once the listing is complete. */
+  refresh(session: SsoSession, opts?: ListingOptions): Promise<RefreshResult>;
+  /**
+   * ACCOUNT (id or name) and ROLE to one role, from the cache; lists again when the cache is empty
+   * or does not know the account or role (it may be new since the last listing).
+   */
+  resolve(
+    session: SsoSession,
+    accountQuery: string,
+    roleQuery: string,
+    opts?: ListingOptions,
+  ): Promise<RoleEntry>;
+};
+
+export type RoleDirectoryOptions = { paths: Paths; portal: Portal; now?: () => number };
+
+export function createRoleDirectory({ paths, portal, now = Date.now }: RoleDirectoryOptions): RoleDirectory {
+  const cached = (session: SsoSession) => readRoleCache(paths, session);
+
+  const refresh = async (session: SsoSession, opts: ListingOptions = {}): Promise<RefreshResult> => {
+    const before = await cached(session);
+    const result = await listAllRoles(portal, session, opts);
+    await writeRoleCache(paths, session, result.accounts, result.roles, now());
+    const oldIds = new Set(before?.accounts.map((a) => a.accountId));
+    const newIds = new Set(result.accounts.map((a) => a.accountId));
+    return {
+      roles: result.roles,
+      accounts: result.accounts,
+      added: before ? result.accounts.filter((a) => !oldIds.has(a.accountId)) : [],
+      removed: before ? before.accounts.filter((a) => !newIds.has(a.accountId)) : [],
+      stats: result.stats,
+    };
+  };
+
+  const resolve = async (
+    session: SsoSession,
+    accountQuery: string,
+    roleQuery: string,
+    opts: ListingOptions = {},
+  ): Promise<RoleEntry> => {
+    const hit = await cached(session);
+    if (hit) {
+      try {
+        return resolveRole(sortRoles(hit.roles), accountQuery, roleQuery);
+      } catch (e) {
+        if (!(e instanceof LanyardError && e.code === 'NOT_FOUND')) throw e;
+      }
+    }
+    const fresh = await refresh(session, opts);
+    return resolveRole(fresh.roles, accountQuery, roleQuery);
+  };
+
+  return { cached, refresh, resolve };
+}
