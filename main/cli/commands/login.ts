@@ -1,0 +1,156 @@
+import type { Command } from 'commander';
+import type { SsoSession } from '../../../app/domain/session';
+import { LanyardError } from '../../../app/errors';
+import { validateRegion, validateStartUrl } from '../../../app/validate';
+import type { SignInPrompt } from '../../auth/prompts';
+import { createSignIn, type SessionManager } from '../../auth/sign-in';
+import { addSsoSession, loadSessions } from '../../config/sessions';
+import type { CliContext } from '../context';
+import type { RegisterCommand } from './index';
+
+/** The sign-in core as the CLI uses it; other commands that need a TokenSource can call this too. */
+export function signInFromContext(ctx: CliContext): SessionManager {
+  return createSignIn({
+    paths: ctx.paths,
+    env: ctx.env,
+    endpoints: ctx.endpoints,
+    openUrl: ctx.openUrl,
+    now: ctx.now,
+  });
+}
+
+/**
+ * The session a command acts on: the one named, else the only one configured. With several and
+ * none named, the person has to choose (AMBIGUOUS, with the names as candidates).
+ */
+export async function pickSession(ctx: CliContext, name: string | undefined): Promise<string> {
+  const { sessions, warnings } = await loadSessions(ctx.paths);
+  // A broken config explains a missing session better than "unknown session" alone.
+  const problems = warnings.length
+    ? `Problems in the config file:\n    ${warnings.join('\n    ')}`
+    : undefined;
+  if (name) {
+    if (sessions.some((s) => s.name === name)) return name;
+    const names = sessions.map((s) => s.name);
+    throw new LanyardError(
+      'UNKNOWN_SESSION',
+      names.length
+        ? `There is no session "${name}". Known sessions: ${names.join(', ')}.`
+        : `There is no session "${name}": no sessions are configured in ${ctx.paths.awsConfigFile}.`,
+      { candidates: names, hint: problems },
+    );
+  }
+  if (sessions.length === 1) return sessions[0]!.name;
+  if (sessions.length === 0)
+    throw new LanyardError('UNKNOWN_SESSION', `No sessions are configured in ${ctx.paths.awsConfigFile}.`, {
+      hint:
+        problems ??
+        'Add one: lanyard sessions add NAME --start-url URL --region REGION (or lanyard login --start-url URL --region REGION)',
+    });
+  throw new LanyardError('AMBIGUOUS', 'Several sessions are configured; choose one with --session NAME.', {
+    candidates: sessions.map((s) => s.name),
+  });
+}
+
+/** `d-1234567890.awsapps.com/start` → `d-1234567890`; `acme.awsapps.com` → `acme`. */
+export function sessionNameFor(startUrl: string): string {
+  const host = new URL(startUrl).hostname;
+  const first = host.split('.')[0] ?? host;
+  const name = first.replace(/[^\w\-@+.%:/]/g, '-');
+  return name || 'sso';
+}
+
+async function sessionForStartUrl(ctx: CliContext, startUrl: string, region: string): Promise<string> {
+  const url = validateStartUrl(startUrl);
+  if (!url.ok) throw new LanyardError('BAD_INPUT', url.message);
+  const reg = validateRegion(region);
+  if (!reg.ok) throw new LanyardError('BAD_INPUT', reg.message);
+  const { sessions } = await loadSessions(ctx.paths);
+  const same = sessions.find(
+    (s: SsoSession) => s.kind === 'sso-session' && s.startUrl === url.value && s.region === reg.value,
+  );
+  if (same) {
+    ctx.stderr.write(`Using the existing sso-session "${same.name}" for ${url.value}.\n`);
+    return same.name;
+  }
+  const base = sessionNameFor(url.value);
+  let name = base;
+  for (let i = 2; sessions.some((s) => s.name === name); i++) name = `${base}-${i}`;
+  await addSsoSession(ctx.paths, { name, startUrl: url.value, region: reg.value });
+  ctx.stderr.write(`Added [sso-session ${name}] to ${ctx.paths.awsConfigFile}.\n`);
+  return name;
+}
+
+/** On a machine reached over SSH the browser runs elsewhere, so a loopback redirect cannot arrive. */
+function isRemote(env: CliContext['env']): boolean {
+  return Boolean(env.SSH_CONNECTION || env.SSH_CLIENT || env.SSH_TTY);
+}
+
+export function printPrompt(ctx: CliContext, p: SignInPrompt): void {
+  const out = ctx.stderr;
+  if (p.kind === 'browser') {
+    out.write(
+      p.opened
+        ? `Your browser should open to sign in to ${p.session}. If it does not, open this URL on this machine:\n\n  ${p.url}\n\n`
+        : `Open this URL in a browser on this machine to sign in to ${p.session}:\n\n  ${p.url}\n\n`,
+    );
+  } else {
+    out.write(
+      `${p.opened ? 'Your browser should open. If it does not, open' : 'Open'} ${p.verificationUri}\n` +
+        `and enter the code:\n\n  ${p.userCode}\n\n` +
+        `Or open this link directly:\n  ${p.verificationUriComplete}\n\n`,
+    );
+  }
+  out.write('Waiting for the sign-in to finish (Ctrl-C to cancel)...\n');
+}
+
+type LoginFlags = {
+  session?: string;
+  startUrl?: string;
+  region?: string;
+  deviceCode?: boolean;
+  browser: boolean;
+};
+
+export const registerLogin: RegisterCommand = (program: Command, ctx: CliContext) => {
+  program
+    .command('login')
+    .description('sign in to an IAM Identity Center session (browser with PKCE, or a device code)')
+    .option('--session <name>', 'the sso-session (or legacy profile) to sign in to')
+    .option('--start-url <url>', 'sign in to this access portal, adding an sso-session for it if needed')
+    .option('--region <region>', 'the Identity Center region (with --start-url)')
+    .option('--device-code', 'use a device code instead of the browser redirect (for remote machines)')
+    .option('--no-browser', 'print the URL (and code) instead of opening a browser')
+    .action(async (flags: LoginFlags) => {
+      if (flags.startUrl && flags.session)
+        throw new LanyardError('BAD_INPUT', 'Give either --session or --start-url, not both.');
+      if (flags.startUrl && !flags.region)
+        throw new LanyardError(
+          'BAD_INPUT',
+          '--start-url needs --region (the Identity Center region, e.g. us-east-1).',
+        );
+      if (flags.region && !flags.startUrl)
+        throw new LanyardError(
+          'BAD_INPUT',
+          '--region goes with --start-url; a configured session has its own region.',
+        );
+      const name = flags.startUrl
+        ? await sessionForStartUrl(ctx, flags.startUrl, flags.region!)
+        : await pickSession(ctx, flags.session);
+      let flow: 'pkce' | 'device' | undefined = flags.deviceCode ? 'device' : undefined;
+      if (!flow && isRemote(ctx.env)) {
+        ctx.stderr.write('This looks like an SSH session, so Lanyard uses a device code.\n');
+        flow = 'device';
+      }
+      const result = await signInFromContext(ctx).login(name, {
+        flow,
+        openBrowser: flags.browser,
+        signal: ctx.signal,
+        onPrompt: (p) => printPrompt(ctx, p),
+      });
+      ctx.stdout.write(
+        `Signed in to ${result.session.name} (${result.session.startUrl}) until ${result.expiresAt}` +
+          `${result.refreshable ? ', renewed automatically' : ''}.\n`,
+      );
+    });
+};

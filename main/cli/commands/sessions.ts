@@ -1,0 +1,45 @@
+import { addSsoSession, loadSessions } from '../../config/sessions';
+import type { RegisterCommand } from './index';
+
+export const registerSessions: RegisterCommand = (program, ctx) => {
+  const sessions = program.command('sessions').description('the places you sign in ([sso-session] sections)');
+  sessions
+    .command('add <name>')
+    .description('add an [sso-session] to ~/.aws/config (the AWS CLI and SDKs use it too)')
+    .requiredOption(
+      '--start-url <url>',
+      'your AWS access portal URL, e.g. https://d-1234567890.awsapps.com/start',
+    )
+    .requiredOption('--region <region>', 'the IAM Identity Center region, e.g. us-east-1')
+    .option('--scopes <list>', 'registration scopes, comma-separated', 'sso:account:access')
+    .action(async (name: string, flags: { startUrl: string; region: string; scopes: string }) => {
+      const { changed } = await addSsoSession(ctx.paths, {
+        name,
+        startUrl: flags.startUrl,
+        region: flags.region,
+        scopes: flags.scopes.split(','),
+      });
+      ctx.stdout.write(
+        changed
+          ? `Added [sso-session ${name}] to ${ctx.paths.awsConfigFile}. Sign in with: lanyard login --session ${name}\n`
+          : `[sso-session ${name}] is already configured with these settings.\n`,
+      );
+    });
+  sessions
+    .command('list')
+    .description('list the configured sessions')
+    .option('--json', 'machine-readable output')
+    .action(async (flags: { json?: boolean }) => {
+      const found = await loadSessions(ctx.paths);
+      if (flags.json) {
+        ctx.stdout.write(`${JSON.stringify(found, null, 2)}\n`);
+        return;
+      }
+      for (const w of found.warnings) ctx.stderr.write(`warning: ${w}\n`);
+      if (found.sessions.length === 0) {
+        ctx.stdout.write('No sessions are configured.\n');
+        return;
+      }
+      for (const s of found.sessions) ctx.stdout.write(`${s.name}\t${s.kind}\t${s.region}\t${s.startUrl}\n`);
+    });
+};

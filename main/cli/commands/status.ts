@@ -1,0 +1,97 @@
+import type { SessionState, SessionStatus } from '../../../app/domain/session';
+import { loadSessions } from '../../config/sessions';
+import type { RegisterCommand } from './index';
+import { signInFromContext } from './login';
+
+/**
+ * `lanyard status --json`: a stable contract for scripts (fields are added, never renamed).
+ * Times are ISO-8601 UTC; absent facts are `null`.
+ */
+export type StatusJson = {
+  version: 1;
+  sessions: {
+    name: string;
+    kind: 'sso-session' | 'legacy-profile';
+    startUrl: string;
+    region: string;
+    state: SessionState;
+    /** When the cached access token expires. */
+    expiresAt: string | null;
+    /** Seconds until expiresAt (negative once past). */
+    secondsLeft: number | null;
+    /** A refresh token and an unexpired registration are cached: the token renews itself. */
+    refreshable: boolean;
+    usableUntil: string | null;
+    /** Why the session is expired or signed out, in words. */
+    reason: string | null;
+  }[];
+  /** Problems reading ~/.aws/config. */
+  warnings: string[];
+};
+
+export function timeLeft(seconds: number): string {
+  const abs = Math.abs(seconds);
+  const h = Math.floor(abs / 3600);
+  const m = Math.floor((abs % 3600) / 60);
+  const text = h > 0 ? `${h}h ${m}m` : m > 0 ? `${m}m` : `${Math.floor(abs)}s`;
+  return seconds >= 0 ? text : `${text} ago`;
+}
+
+function toJson(statuses: SessionStatus[], warnings: string[], now: number): StatusJson {
+  return {
+    version: 1,
+    sessions: statuses.map((s) => ({
+      name: s.session.name,
+      kind: s.session.kind,
+      startUrl: s.session.startUrl,
+      region: s.session.region,
+      state: s.state,
+      expiresAt: s.expiresAt ?? null,
+      secondsLeft: s.expiresAt ? Math.round((Date.parse(s.expiresAt) - now) / 1000) : null,
+      refreshable: s.refreshable,
+      usableUntil: s.usableUntil ?? null,
+      reason: s.reason ?? null,
+    })),
+    warnings,
+  };
+}
+
+export const registerStatus: RegisterCommand = (program, ctx) => {
+  program
+    .command('status')
+    .description('show each session: signed in or not, expiry, time left, whether it renews itself')
+    .option('--json', 'machine-readable output (see StatusJson)')
+    .action(async (flags: { json?: boolean }) => {
+      const { warnings } = await loadSessions(ctx.paths);
+      const statuses = await signInFromContext(ctx).status();
+      const json = toJson(statuses, warnings, ctx.now());
+      if (flags.json) {
+        ctx.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+        return;
+      }
+      for (const w of warnings) ctx.stderr.write(`warning: ${w}\n`);
+      if (json.sessions.length === 0) {
+        ctx.stdout.write(
+          'No sessions are configured. Add one with: lanyard sessions add NAME --start-url URL --region REGION\n',
+        );
+        return;
+      }
+      const rows = json.sessions.map((s) => [
+        s.name,
+        s.state,
+        s.expiresAt ?? '-',
+        s.secondsLeft === null ? '-' : timeLeft(s.secondsLeft),
+        s.refreshable ? 'yes' : 'no',
+      ]);
+      const header = ['SESSION', 'STATE', 'EXPIRES', 'LEFT', 'RENEWS'];
+      const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+      const line = (cells: string[]) =>
+        `${cells
+          .map((c, i) => c.padEnd(widths[i]!))
+          .join('  ')
+          .trimEnd()}\n`;
+      ctx.stdout.write(line(header));
+      for (const r of rows) ctx.stdout.write(line(r));
+      for (const s of json.sessions) if (s.reason) ctx.stdout.write(`  ${s.name}: ${s.reason}\n`);
+    });
+};
