@@ -69,6 +69,10 @@ function checkNext(seen: Set<string>, next: string | undefined, what: string): v
   seen.add(next);
 }
 
+function asError(e: unknown): Error {
+  return e instanceof Error ? e : new LanyardError('INTERNAL', String(e));
+}
+
 export function sortRoles(roles: RoleEntry[]): RoleEntry[] {
   const cmp = (a: string, b: string) => a.localeCompare(b, 'en', { sensitivity: 'base' });
   return roles.sort(
@@ -207,12 +211,12 @@ export async function listAllRoles(
     accountPagesDone = true;
     progress('roles');
     await Promise.allSettled(pending);
-    if (firstError !== undefined) throw firstError;
+    if (firstError !== undefined) throw asError(firstError);
   } catch (e) {
     fail(e);
     await Promise.allSettled(pending);
     if (outer?.aborted) throw new LanyardError('CANCELLED', 'Listing cancelled.');
-    throw firstError;
+    throw asError(firstError);
   } finally {
     outer?.removeEventListener('abort', onOuterAbort);
   }

@@ -7,6 +7,7 @@ import { roleCacheFile } from '../../main/accounts/role-cache';
 import { createSandbox, type Sandbox } from '../support/sandbox';
 import { emulatorTokenSource, session } from './support';
 import { readFile, stat } from 'node:fs/promises';
+import { LanyardError } from '../../app/errors';
 
 let emu: RunningEmulator;
 let sandbox: Sandbox;
@@ -141,7 +142,9 @@ describe('listing accounts and roles', () => {
           }
         },
       }),
-    ).rejects.toMatchObject({ code: 'SESSION_EXPIRED', message: expect.stringMatching(/sign in again/) });
+    ).rejects.toSatisfy(
+      (e) => e instanceof LanyardError && e.code === 'SESSION_EXPIRED' && /sign in again/.test(e.message),
+    );
     expect(tokens.refreshes).toBe(1);
     expect(await directory.cached(session)).toBeUndefined();
   });
