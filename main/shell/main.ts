@@ -1,0 +1,170 @@
+/**
+ * Electron entry: wires the desktop core (main/desktop) to a tray icon, one hidden popover window
+ * and the OS services. Everything with rules lives in the core or in pure modules; this file only
+ * connects events. Endpoints come from the standard AWS env vars (the demo points them at the
+ * emulator), read by the core from `env`.
+ */
+import { app, powerMonitor, screen, type BrowserWindow } from 'electron';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TrayAction } from '../../app/tray/state';
+import { createDesktopCore, type DesktopCore } from '../desktop/core';
+import { addLogSink, createLogger, formatRecord } from '../log/logger';
+import { resolvePaths } from '../paths';
+import { systemClock } from '../platform/types';
+import { createFileSettingsStore } from '../settings/store';
+import { notificationIconPath, preloadPath, rendererDir } from './assets';
+import { registerIpc, sendEvent } from './ipc';
+import { clipboard, createNotifier, createOpener } from './platform';
+import { createPopover, type Popover } from './popover';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { RENDERER_URL, isTrustedSender } from './security-config';
+import { allowedOriginsFrom } from './origins';
+import { createTray, type TrayController } from './tray';
+import { createTrayWindow, hardenSession } from './window';
+
+const log = createLogger('shell');
+const env = process.env;
+const paths = resolvePaths(env);
+
+// A second launch (login item + manual start, double click) just shows the running one.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  registerAppScheme();
+  void app.whenReady().then(start, (e: unknown) => fatal(e));
+}
+
+function fatal(e: unknown): void {
+  log.error('startup failed', { error: e instanceof Error ? e.message : String(e) });
+  app.exit(1);
+}
+
+function logToFile(): void {
+  const dir = join(paths.dataDir, 'logs');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const out = createWriteStream(join(dir, 'main.log'), { flags: 'a', mode: 0o600 });
+  addLogSink((r) => out.write(`${formatRecord(r)}\n`));
+}
+
+async function start(): Promise<void> {
+  logToFile();
+  // A tray app: no Dock icon on macOS (LSUIElement in the packaged Info.plist does it before launch).
+  app.dock?.hide();
+  hardenSession();
+  serveRenderer(rendererDir);
+
+  const settings = createFileSettingsStore({ dir: paths.dataDir });
+  const notifier = createNotifier({ icon: notificationIconPath() });
+  const core: DesktopCore = createDesktopCore({
+    paths,
+    env,
+    isTrustedSender,
+    platform: {
+      clipboard,
+      notifier,
+      opener: createOpener(allowedOriginsFrom(env)),
+      settings,
+      clock: systemClock,
+    },
+  });
+
+  let win: BrowserWindow | undefined = createTrayWindow({ preloadPath, devTools: !app.isPackaged });
+  let quitting = false;
+  win.on('close', (event) => {
+    // Closing (Cmd+W, Alt+F4) hides: the app lives in the tray until Quit.
+    if (!quitting) {
+      event.preventDefault();
+      popover.hide();
+    }
+  });
+  win.on('closed', () => (win = undefined));
+
+  let tray: TrayController | undefined;
+  const popover: Popover = createPopover(
+    {
+      isVisible: () => win?.isVisible() ?? false,
+      show: () => win?.show(),
+      hide: () => win?.hide(),
+      focus: () => win?.focus(),
+      setPosition: (x, y) => win?.setPosition(x, y),
+      getSize: () => (win?.getSize() as [number, number] | undefined) ?? [380, 560],
+    },
+    {
+      trayBounds: () => tray?.bounds() ?? { x: 0, y: 0, width: 0, height: 0 },
+      display: (b) =>
+        b.width > 0
+          ? screen.getDisplayNearestPoint({ x: b.x, y: b.y })
+          : screen.getDisplayNearestPoint(screen.getCursorScreenPoint()),
+      setTimeout: (fn, ms) => setTimeout(fn, ms),
+      clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+    },
+  );
+  win.on('blur', () => popover.onBlur());
+
+  const openWindow = (focusSearch = false) => {
+    popover.show();
+    if (focusSearch) sendEvent(win?.webContents, 'ui.focusSearch', null);
+  };
+  const runAction = (action: TrayAction) => {
+    if (action.type === 'openWindow') return openWindow(action.focusSearch);
+    if (action.type === 'quit') return app.quit();
+    core
+      .runTrayAction(action)
+      .catch((e: unknown) => log.warn('tray action failed', { action: action.type, error: String(e) }));
+  };
+  tray = createTray({ onClick: () => popover.toggle(), onAction: runAction });
+
+  let loginItem: boolean | undefined;
+  const syncLoginItem = () => {
+    const wanted = core.snapshot().settings.launchAtLogin;
+    // Supported on macOS and Windows; Linux desktops use autostart files (docs/platforms.md).
+    if (wanted === loginItem || process.platform === 'linux') return;
+    loginItem = wanted;
+    app.setLoginItemSettings({ openAtLogin: wanted });
+  };
+  const render = () => {
+    tray?.render(core.trayState());
+    syncLoginItem();
+  };
+
+  const removeIpc = registerIpc(core.dispatch, () => win?.webContents);
+  const stopEvents = core.onEvent((event, payload) => {
+    sendEvent(win?.webContents, event, payload);
+    if (event === 'state.changed') render();
+  });
+  // Time left in the tooltip moves even when nothing else happens.
+  const tick = setInterval(render, 30_000);
+  powerMonitor.on('resume', () => {
+    core.replan();
+    render();
+  });
+  app.on('second-instance', () => openWindow());
+  // Keep running with no window: the tray is the app.
+  app.on('window-all-closed', () => undefined);
+
+  let disposed = false;
+  app.on('before-quit', (event) => {
+    quitting = true;
+    if (disposed) return;
+    event.preventDefault();
+    disposed = true;
+    clearInterval(tick);
+    stopEvents();
+    removeIpc();
+    notifier.closeAll();
+    void core
+      .dispose()
+      .catch((e: unknown) => log.warn('dispose failed', { error: String(e) }))
+      .finally(() => {
+        tray?.destroy();
+        tray = undefined;
+        app.quit();
+      });
+  });
+
+  render();
+  await core.start();
+  render();
+  log.info('ready', { renderer: RENDERER_URL, platform: process.platform });
+}
