@@ -83,6 +83,8 @@ export function createRequestHandler(env: Env = process.env, opts: HttpOptions =
     httpAgent,
     httpsAgent,
     requestTimeout: opts.requestTimeoutMs ?? 15_000,
+    // Without this, smithy 4 only logs a warning (to console) when requestTimeout passes and the call hangs on.
+    throwOnRequestTimeout: true,
     connectionTimeout: opts.connectionTimeoutMs ?? 5_000,
   });
 }
