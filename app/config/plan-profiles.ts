@@ -1,9 +1,9 @@
 import type { RoleEntry } from '../domain/accounts';
 import type { SsoSession } from '../domain/session';
 import { LanyardError } from '../errors';
-import { parse, serialize, type IniSection } from '../ini/document';
+import { dominantEol, parse, serialize, type IniSection } from '../ini/document';
 import { appendSection, isManaged, removeSection, setKeys, type Entry } from '../ini/edit';
-import { findSections, formatHeader, sectionIdOf, sectionValues, stringValue } from '../ini/sections';
+import { formatHeader, sectionIdOf, sectionValues, stringValue } from '../ini/sections';
 import { validateRegion } from '../validate';
 import { profileName, validateProfileTemplate } from './profile-name';
 
@@ -101,12 +101,19 @@ export function planProfilesText(before: string, input: PlanProfilesInput): Plan
   };
   const doc = parse(before);
   const named = nameRoles(input, plan.notes);
+  // Computed once: per-role lookups over the whole file would make large configs quadratic.
+  const eol = dominantEol(doc);
+  const profiles = new Map<string, IniSection[]>();
+  for (const s of doc.sections) {
+    const id = sectionIdOf(s);
+    if (id?.kind === 'profile') profiles.set(id.name, [...(profiles.get(id.name) ?? []), s]);
+  }
 
   for (const { name, role } of named) {
     const entries = entriesFor(input.session, role, region);
-    const sections = findSections(doc, 'profile', name);
+    const sections = profiles.get(name) ?? [];
     if (sections.length === 0) {
-      appendSection(doc, formatHeader('profile', name), entries);
+      profiles.set(name, [appendSection(doc, formatHeader('profile', name), entries, eol)]);
       plan.added.push(name);
       continue;
     }
@@ -118,7 +125,7 @@ export function planProfilesText(before: string, input: PlanProfilesInput): Plan
     } else if (!belongsTo(section, input.session)) {
       const owner = stringValue(sectionValues(section), 'sso_session') ?? 'another start URL';
       plan.skipped.push({ name, reason: `Lanyard manages this profile for ${owner}` });
-    } else if (setKeys(doc, section, entries)) {
+    } else if (setKeys(doc, section, entries, eol)) {
       plan.updated.push(name);
     } else {
       plan.unchanged.push(name);

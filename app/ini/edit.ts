@@ -38,8 +38,7 @@ function keyLine(key: string, value: string, eol: KeyLine['eol']): KeyLine {
 }
 
 /** A lone trailing line without an ending gets one, so that a line can follow it. */
-function terminateLast(doc: IniDocument): void {
-  const eol = dominantEol(doc);
+function terminateLast(doc: IniDocument, eol: KeyLine['eol']): void {
   for (let i = doc.sections.length - 1; i >= 0; i--) {
     const s = doc.sections[i]!;
     const last: IniLine | undefined = s.body.at(-1) ?? s.header ?? undefined;
@@ -53,10 +52,14 @@ function terminateLast(doc: IniDocument): void {
  * Appends `[header]`, the marker and `key = value` lines after the existing content, the way the
  * AWS CLI's config writer does (a line ending is added only if the file lacks a final one).
  */
-export function appendSection(doc: IniDocument, header: string, entries: readonly Entry[]): IniSection {
+export function appendSection(
+  doc: IniDocument,
+  header: string,
+  entries: readonly Entry[],
+  eol: Exclude<KeyLine['eol'], ''> = dominantEol(doc),
+): IniSection {
   entries.forEach(checkEntry);
-  const eol = dominantEol(doc);
-  terminateLast(doc);
+  terminateLast(doc, eol);
   const parsedHeader = parse(`${header}${eol}`).sections[1]?.header;
   if (!parsedHeader) throw new LanyardError('INTERNAL', `Not a section header: ${header}`);
   const marker: CommentLine = { kind: 'comment', text: MANAGED_MARKER, eol };
@@ -81,9 +84,13 @@ function endOfKeys(section: IniSection): number {
  * Sets the given keys in a section, keeping every other line, its order and its spacing. An existing
  * key keeps its spelling and spacing around `=`; only the value text changes. Returns whether anything did.
  */
-export function setKeys(doc: IniDocument, section: IniSection, entries: readonly Entry[]): boolean {
+export function setKeys(
+  doc: IniDocument,
+  section: IniSection,
+  entries: readonly Entry[],
+  eol: Exclude<KeyLine['eol'], ''> = dominantEol(doc),
+): boolean {
   entries.forEach(checkEntry);
-  const eol = dominantEol(doc);
   let changed = false;
   for (const [key, value] of entries) {
     const idx = section.body.findIndex((l) => l.kind === 'key' && l.key === key.toLowerCase());

@@ -32,6 +32,16 @@ const line = fc.oneof(
     .map((p) => p.join('')),
   fc.tuple(space, fc.constantFrom('#', ';'), unicode).map((p) => p.join('')),
   fc.constant(MANAGED_MARKER),
+  // A whole Lanyard profile of this session (some stale), so update and prune paths run too.
+  fc
+    .tuple(
+      fc.constantFrom('Admin-111111111111', 'Old-111111111111', 'dev-222222222222'),
+      fc.constantFrom('Admin', 'Old', 'dev'),
+    )
+    .map(
+      ([name, r]) =>
+        `[profile ${name}]\n${MANAGED_MARKER}\nsso_session = corp\nsso_account_id = 111111111111\nsso_role_name = ${r}\nregion = eu-west-1`,
+    ),
   space,
   unicode,
 );
@@ -49,6 +59,26 @@ function withoutLanyard(text: string): string {
   const doc = parse(text);
   for (const s of doc.sections.filter(isManaged)) removeSection(doc, s);
   return serialize(doc);
+}
+
+/** Lines of the sections Lanyard does not own (and of the preamble), in order. */
+function personLines(text: string): string[] {
+  const doc = parse(text);
+  return doc.sections
+    .filter((s) => !isManaged(s))
+    .flatMap((s) => [...(s.header ? [s.header] : []), ...s.body])
+    .map((l) => l.text + l.eol);
+}
+
+/** Whether `part` occurs in `whole` in order; the file's last line may have gained a line ending. */
+function isSubsequence(part: string[], whole: string[]): boolean {
+  let i = 0;
+  for (const line of whole) {
+    if (i >= part.length) break;
+    const want = part[i]!;
+    if (line === want || (i === part.length - 1 && line.replace(/(\r\n|\n|\r)$/, '') === want)) i++;
+  }
+  return i === part.length;
 }
 
 const session: SsoSession = {
@@ -94,6 +124,15 @@ describe('lossless INI model', () => {
           const original = withoutLanyard(before);
           // Appending may terminate the last line; nothing else of the person's may differ.
           expect([original, original + '\n', original + '\r\n', original + '\r']).toContain(kept);
+          // Independently of removeSection: the person's lines all survive, in order.
+          expect(
+            isSubsequence(
+              personLines(before),
+              parse(plan.after)
+                .sections.flatMap((s) => [...(s.header ? [s.header] : []), ...s.body])
+                .map((l) => l.text + l.eol),
+            ),
+          ).toBe(true);
           // Planning again on the result is a no-op.
           const again = planProfilesText(plan.after, {
             session,

@@ -112,8 +112,23 @@ describe('planProfiles / applyProfilesPlan', () => {
     expect(text).toContain('[profile Dev-333333333333]');
     expect(text).toContain('[profile mine]');
     expect(text).not.toContain('ReadOnly');
+    expect(text).toMatch(/\[profile Admin-111111111111\][^[]*\n\[profile Dev-333333333333\]/);
     const { plan: noPrune } = await write(corp, [], {});
     expect(noPrune.removed).toEqual([]);
+  });
+
+  it('pruning keeps a comment that followed the removed profile', async () => {
+    await write();
+    const withNote = (await sb.readConfig()).replace(
+      '[profile ReadOnly',
+      '# about ReadOnly\n\n[profile ReadOnly',
+    );
+    await sb.writeConfig(withNote + '\n# notes on the next one\n[profile mine]\nregion = x\n');
+    await write(corp, [role('222222222222', 'ReadOnly')], { prune: true });
+    const text = await sb.readConfig();
+    expect(text).not.toContain('Admin-111111111111');
+    expect(text).toContain('# about ReadOnly\n\n[profile ReadOnly');
+    expect(text).toMatch(/# notes on the next one\n\[profile mine\]\nregion = x\n$/);
   });
 
   it('gives colliding names a deterministic suffix', async () => {
