@@ -64,6 +64,14 @@ describe('electron-builder.yml', () => {
     expect(c.win?.target).toEqual(['nsis']);
     expect(c.linux?.target).toEqual(['AppImage', 'deb', 'tar.gz']);
     expect(c.linux?.category).toBe('Development');
+    expect(c.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
     expect(c.extraResources).toEqual([{ from: 'build/tray', to: 'tray', filter: ['*.png'] }]);
   });
 
