@@ -298,3 +298,54 @@ describe('tokens in use', () => {
     expect(fresh.flow).toBe('pkce');
   });
 });
+
+describe('edges', () => {
+  test('a registration within 15 minutes of expiry is replaced', async () => {
+    await manager().login('corp');
+    const file = sandbox.cacheFile(registrationFileName(corp));
+    const reg = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+    const soon = new Date(Date.now() + 14 * 60_000).toISOString().slice(0, 19) + 'Z';
+    await writeFile(file, JSON.stringify({ ...reg, expiresAt: soon }));
+    await manager().login('corp');
+    expect(emulator.control.calls().RegisterClient).toBe(2);
+    const renewed = JSON.parse(await readFile(file, 'utf8')) as Record<string, string>;
+    expect(renewed.clientId).not.toBe(reg.clientId);
+  });
+
+  test('a failed renewal is not retried within a minute, and status says why', async () => {
+    const m = manager();
+    await m.login('corp');
+    emulator.control.endSessions();
+    clock.offset = 3_600_000 + 60_000; // the access token has expired
+    expect((await caught(m.getAccessToken('corp'))).code).toBe('SESSION_EXPIRED');
+    const calls = emulator.control.calls().CreateToken;
+    expect((await caught(m.getAccessToken('corp'))).code).toBe('SESSION_EXPIRED');
+    expect(emulator.control.calls().CreateToken).toBe(calls);
+    const [status] = await m.status();
+    expect(status).toMatchObject({ state: 'expired', refreshable: true });
+    expect(status!.reason).toContain('renewing it failed');
+    expect(status!.usableUntil).toBe(status!.expiresAt);
+  });
+
+  test('cancelling a device sign-in while it polls', async () => {
+    const m = manager();
+    const p = m.login('corp', {
+      flow: 'device',
+      onPrompt: () => setTimeout(() => m.cancelLogin('corp'), 20),
+    });
+    expect((await caught(p)).code).toBe('CANCELLED');
+  });
+
+  test('logout still removes the token when the portal cannot be reached', async () => {
+    await manager().login('corp');
+    const m = manager({ env: { ...sandbox.env, AWS_ENDPOINT_URL_SSO: 'http://127.0.0.1:9' } });
+    expect(await m.logout('corp')).toEqual({ wasSignedIn: true });
+    expect((await caught(m.getAccessToken('corp'))).code).toBe('NOT_SIGNED_IN');
+  });
+
+  test('an unknown session is UNKNOWN_SESSION with the configured names', async () => {
+    const err = await caught(manager().login('nope'));
+    expect(err.code).toBe('UNKNOWN_SESSION');
+    expect(err.details?.candidates).toEqual(['corp', 'legacy']);
+  });
+});
