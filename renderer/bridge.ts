@@ -11,14 +11,8 @@ import type {
   Events,
   IpcError,
   IpcResult,
-  LanyardBridge,
 } from '../app/ipc/contract';
-
-declare global {
-  interface Window {
-    lanyard: LanyardBridge;
-  }
-}
+import type {} from './window';
 
 /** Like `window.lanyard.invoke`, but a broken bridge becomes an error result instead of a throw. */
 export async function invoke<C extends CommandName>(

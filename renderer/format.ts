@@ -25,7 +25,7 @@ export function formatAgo(iso: string | undefined, now: number): string {
 
 /** Every env format with its label; a Record so a new format in the schema fails to compile here. */
 export const envFormatLabels: Record<EnvFormat, string> = {
-  posix: 'bash / zsh',
+  posix: 'bash/zsh',
   fish: 'fish',
   powershell: 'PowerShell',
   cmd: 'cmd.exe',

@@ -2,17 +2,18 @@ import type { RoleEntry } from '../../app/domain/accounts';
 import type { EnvFormat } from '../../app/settings/schema';
 import { commonRegions, envFormatLabels, envFormatList } from '../format';
 import type { RoleActions } from '../hooks/useRoleActions';
+import { Icon } from './Icon';
 
 type Props = {
   role: RoleEntry | undefined;
-  favorite: boolean;
   format: EnvFormat;
   region: string;
   actions: RoleActions;
 };
 
 /** The selected role's actions; each button names its shortcut. */
-export function ActionBar({ role, favorite, format, region, actions }: Props) {
+/** Favorite is the row's star and Ctrl+D: the bar keeps to what fits 380 px. */
+export function ActionBar({ role, format, region, actions }: Props) {
   const regions = commonRegions.includes(region) ? commonRegions : [region, ...commonRegions];
   const off = role === undefined;
   return (
@@ -59,16 +60,7 @@ export function ActionBar({ role, favorite, format, region, actions }: Props) {
           ))}
         </select>
       </div>
-      <button
-        className={favorite ? 'icon-btn star--on' : 'icon-btn'}
-        disabled={off}
-        aria-pressed={favorite}
-        aria-label="Favorite"
-        title="Favorite (Ctrl+D)"
-        onClick={() => role && actions.toggleFavorite(role)}
-      >
-        {favorite ? '★' : '☆'}
-      </button>
+      <span className="spacer" />
       <button
         className="icon-btn"
         disabled={off}
@@ -76,7 +68,7 @@ export function ActionBar({ role, favorite, format, region, actions }: Props) {
         title="Write an AWS CLI profile for this role"
         onClick={() => role && actions.planProfiles([role])}
       >
-        ⤓
+        <Icon name="download" />
       </button>
     </div>
   );

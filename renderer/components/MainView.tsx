@@ -209,13 +209,7 @@ export function MainView({ view, snapshot, onSnapshot }: Props) {
         {query !== '' && <span className="search__count muted small">{hits.length}</span>}
       </div>
       {content}
-      <ActionBar
-        role={active?.hit.role}
-        favorite={active?.hit.favorite ?? false}
-        format={settings.envFormat}
-        region={region}
-        actions={actions}
-      />
+      <ActionBar role={active?.hit.role} format={settings.envFormat} region={region} actions={actions} />
       {actions.plan && <ProfilesDialog plan={actions.plan} onClose={actions.closePlan} />}
     </section>
   );

@@ -39,9 +39,9 @@ export function ProfilesDialog({ plan, onClose }: Props) {
     <dialog ref={ref} className="dialog" aria-labelledby="plan-title" onClose={onClose}>
       <h1 id="plan-title">Write profiles to ~/.aws/config</h1>
       <p className="counts">
-        <span className="diff__add">{plan.added.length} added</span>
+        <span className={plan.added.length ? 'diff__add' : 'muted'}>{plan.added.length} added</span>
         <span>{plan.updated.length} updated</span>
-        <span className="diff__del">{plan.removed.length} removed</span>
+        <span className={plan.removed.length ? 'diff__del' : 'muted'}>{plan.removed.length} removed</span>
         <span className="muted">{plan.unchanged.length} unchanged</span>
       </p>
       {plan.skipped.length > 0 && (

@@ -5,6 +5,10 @@ import { RoleRow } from './RoleRow';
 
 const headerHeight = 26;
 const roleHeight = 42;
+const inAccountHeight = 30;
+
+const rowHeight = (row: ListRow | undefined) =>
+  row?.kind === 'header' ? headerHeight : row?.section === 'account' ? inAccountHeight : roleHeight;
 
 type Props = {
   rows: ListRow[];
@@ -28,7 +32,7 @@ export function RoleList({ rows, activeIndex, listId, onActivate, onChoose, onSt
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (i) => (rows[i]?.kind === 'header' ? headerHeight : roleHeight),
+    estimateSize: (i) => rowHeight(rows[i]),
     getItemKey: (i) => rows[i]?.id ?? i,
     overscan: 10,
   });

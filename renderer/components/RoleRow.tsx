@@ -1,5 +1,6 @@
 import type { Range } from '../../app/search';
 import { splitByRanges, type ListRow } from '../../app/search';
+import { Icon } from './Icon';
 
 function Marked({ text, ranges }: { text: string; ranges: readonly Range[] | undefined }) {
   return <>{splitByRanges(text, ranges).map((p, i) => (p.match ? <mark key={i}>{p.text}</mark> : p.text))}</>;
@@ -14,7 +15,10 @@ type Props = {
 /** One role: name on top, account below; the email shows only when it is what matched. */
 export function RoleRow({ row, active, onStar }: Props) {
   const { role, highlights, favorite } = row.hit;
+  // Under an account header the account is already said; those rows are one line.
   const showAccount = row.section !== 'account';
+  // The email is shown only when it, not the account name, is what matched.
+  const showEmail = highlights.emailAddress !== undefined && highlights.accountName === undefined;
   return (
     <>
       <span
@@ -26,29 +30,27 @@ export function RoleRow({ row, active, onStar }: Props) {
           onStar();
         }}
       >
-        {favorite ? '★' : '☆'}
+        <Icon name="star" filled={favorite} />
       </span>
       <span className="role__text">
         <span className="role__name">
           <Marked text={role.roleName} ranges={highlights.roleName} />
         </span>
-        <span className="role__account">
-          {showAccount && (
-            <>
-              <Marked text={role.accountName} ranges={highlights.accountName} />
-              {' · '}
-            </>
-          )}
-          <span className="mono">
-            <Marked text={role.accountId} ranges={highlights.accountId} />
+        {showAccount && (
+          <span className="role__account">
+            <Marked text={role.accountName} ranges={highlights.accountName} />
+            {' · '}
+            <span className="mono">
+              <Marked text={role.accountId} ranges={highlights.accountId} />
+            </span>
+            {showEmail && (
+              <>
+                {' · '}
+                <Marked text={role.emailAddress} ranges={highlights.emailAddress} />
+              </>
+            )}
           </span>
-          {highlights.emailAddress && (
-            <>
-              {' · '}
-              <Marked text={role.emailAddress} ranges={highlights.emailAddress} />
-            </>
-          )}
-        </span>
+        )}
       </span>
       {active && (
         <kbd className="role__hint" aria-hidden="true">

@@ -2,7 +2,9 @@ import type { AppSnapshot, SessionView } from '../../app/ipc/contract';
 import { invoke } from '../bridge';
 import { formatAgo, formatRemaining } from '../format';
 import { useNow } from '../hooks/useNow';
+import { useRef } from 'react';
 import { useToasts } from '../hooks/useToasts';
+import { Icon } from './Icon';
 
 type Props = {
   view: SessionView;
@@ -20,7 +22,10 @@ export function SessionHeader({ view, roleCount, onRefresh, onWriteAll, onSnapsh
   const left = ends ? Date.parse(ends) - now : undefined;
   const listing = view.listing && view.listing.phase !== 'done' ? view.listing : undefined;
 
+  const menu = useRef<HTMLDetailsElement>(null);
+  const closeMenu = () => menu.current?.removeAttribute('open');
   const run = async (command: 'auth.signOut' | 'auth.startFresh') => {
+    closeMenu();
     const r = await invoke(command, { session: view.session.name });
     if (r.ok) onSnapshot(r.value);
     else fail(r.error);
@@ -55,14 +60,20 @@ export function SessionHeader({ view, roleCount, onRefresh, onWriteAll, onSnapsh
         disabled={listing !== undefined}
         onClick={onRefresh}
       >
-        ↻
+        <Icon name="refresh" />
       </button>
-      <details className="menu">
+      <details className="menu" ref={menu}>
         <summary className="icon-btn" aria-label="Session menu" title="Session menu">
-          ⋯
+          <Icon name="more" />
         </summary>
         <div className="menu__items" role="menu">
-          <button role="menuitem" onClick={onWriteAll}>
+          <button
+            role="menuitem"
+            onClick={() => {
+              closeMenu();
+              onWriteAll();
+            }}
+          >
             Write all profiles…
           </button>
           <button role="menuitem" onClick={() => void run('auth.startFresh')}>

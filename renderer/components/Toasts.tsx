@@ -1,4 +1,5 @@
 import { useToastList } from '../hooks/useToasts';
+import { Icon } from './Icon';
 
 export function Toasts() {
   const { toasts, dismiss } = useToastList();
@@ -11,7 +12,7 @@ export function Toasts() {
             {t.hint && <span className="toast__hint">{t.hint}</span>}
           </span>
           <button className="icon-btn" aria-label="Dismiss" onClick={() => dismiss(t.id)}>
-            ×
+            <Icon name="close" />
           </button>
         </div>
       ))}

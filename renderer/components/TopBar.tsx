@@ -1,5 +1,6 @@
 import type { SessionView } from '../../app/ipc/contract';
 import type { View } from './App';
+import { Icon } from './Icon';
 
 type Props = {
   sessions: SessionView[];
@@ -50,7 +51,7 @@ export function TopBar({ sessions, current, view, online, warnings, onPick, onVi
             aria-label="Add a session"
             onClick={() => onView('add')}
           >
-            ＋
+            <Icon name="plus" />
           </button>
         )}
         <button
@@ -60,7 +61,7 @@ export function TopBar({ sessions, current, view, online, warnings, onPick, onVi
           aria-label="Settings"
           onClick={() => onView(view === 'settings' ? 'roles' : 'settings')}
         >
-          ⚙
+          <Icon name="gear" />
         </button>
       </header>
       {!online && (
