@@ -4,8 +4,23 @@ import { registerLogin } from './login';
 import { registerLogout } from './logout';
 import { registerStatus } from './status';
 import { registerSessions } from './sessions';
+import { registerRoles } from './roles';
+import { registerEnv } from './env';
+import { registerConsole } from './console';
+import { registerProfiles } from './profiles';
+import { registerCredentialProcess } from './credential-process';
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
 /** Each command lives in its own file and is listed here once. */
-export const commands: RegisterCommand[] = [registerLogin, registerLogout, registerStatus, registerSessions];
+export const commands: RegisterCommand[] = [
+  registerLogin,
+  registerLogout,
+  registerStatus,
+  registerSessions,
+  registerRoles,
+  registerEnv,
+  registerConsole,
+  registerProfiles,
+  registerCredentialProcess,
+];

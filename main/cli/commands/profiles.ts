@@ -1,0 +1,59 @@
+import { LanyardError } from '../../../app/errors';
+import { sortRoles } from '../../accounts/lister';
+import { readRoleCache } from '../../accounts/role-cache';
+import { applyProfilesPlan, planProfiles } from '../../config/profiles';
+import type { RegisterCommand } from './index';
+import { listFresh, sessionFromContext } from './roles';
+
+type ProfilesFlags = {
+  session?: string;
+  write?: boolean;
+  dryRun?: boolean;
+  prune?: boolean;
+  template?: string;
+  region?: string;
+  refresh?: boolean;
+};
+
+export const registerProfiles: RegisterCommand = (program, ctx) => {
+  program
+    .command('profiles')
+    .description('write an AWS profile per role into ~/.aws/config (default: show the change only)')
+    .option('--session <name>', 'the sso-session (default: the only one configured)')
+    .option('--write', 'apply the change (atomically, with a backup)')
+    .option('--dry-run', 'only show the change (the default)')
+    .option('--prune', "remove Lanyard's profiles for roles you no longer have")
+    .option('--template <template>', 'profile name template, e.g. "{account_name}.{role_name}"')
+    .option('--region <region>', 'the region written into each profile (default: the session region)')
+    .option('--refresh', 'list roles again instead of using the cache')
+    .action(async (flags: ProfilesFlags) => {
+      if (flags.write && flags.dryRun)
+        throw new LanyardError('BAD_INPUT', 'Choose --write or --dry-run, not both.');
+      const session = await sessionFromContext(ctx, flags.session);
+      const cached = flags.refresh ? undefined : await readRoleCache(ctx.paths, session);
+      const roles = cached ? sortRoles(cached.roles) : await listFresh(ctx, session);
+      const plan = await planProfiles(ctx.paths, {
+        session,
+        roles,
+        template: flags.template,
+        region: flags.region,
+        prune: flags.prune,
+      });
+      const counts =
+        `${plan.added.length} to add, ${plan.updated.length} to update, ${plan.removed.length} to remove, ` +
+        `${plan.unchanged.length} unchanged`;
+      if (plan.diff) ctx.stdout.write(plan.diff.endsWith('\n') ? plan.diff : `${plan.diff}\n`);
+      for (const s of plan.skipped) ctx.stderr.write(`skipped ${s.name}: ${s.reason}\n`);
+      for (const n of plan.notes) ctx.stderr.write(`note: ${n}\n`);
+      if (!flags.write) {
+        ctx.stderr.write(`${counts}. Nothing written; run with --write to apply.\n`);
+        return;
+      }
+      const result = await applyProfilesPlan(ctx.paths, plan);
+      ctx.stderr.write(
+        result.written
+          ? `Wrote ${ctx.paths.awsConfigFile}: ${counts}${result.backupPath ? ` (previous file in ${result.backupPath})` : ''}.\n`
+          : `${ctx.paths.awsConfigFile} is already up to date.\n`,
+      );
+    });
+};
