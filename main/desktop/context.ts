@@ -26,6 +26,7 @@ export type CoreContext = {
   refreshStatus(refresh?: boolean): Promise<void>;
   /** Starts a sign-in in the background; prompts and the outcome arrive as events. */
   beginSignIn(session: string, fresh: boolean, flow?: 'pkce' | 'device'): void;
+  cancelSignIn(session: string): void;
 };
 
 /** Network outcomes decide the offline banner: a NETWORK error sets it, any success clears it. */

@@ -79,6 +79,7 @@ export function createDesktopCore(opts: DesktopCoreOptions): DesktopCore {
   });
   const listings = createListings(state, services, clock, (p) => net.track(p));
   const unsubscribe: (() => void)[] = [];
+  const signInControllers = new Map<string, AbortController>();
   let refreshTimer: TimerHandle | undefined;
   let disposed = false;
 
@@ -104,6 +105,10 @@ export function createDesktopCore(opts: DesktopCoreOptions): DesktopCore {
     },
     refreshStatus,
     beginSignIn,
+    cancelSignIn(session) {
+      signInControllers.get(session)?.abort();
+      services.auth.cancelLogin(session);
+    },
   };
 
   async function refreshStatus(refresh = false): Promise<void> {
@@ -117,11 +122,15 @@ export function createDesktopCore(opts: DesktopCoreOptions): DesktopCore {
   function beginSignIn(session: string, fresh: boolean, flow?: 'pkce' | 'device'): void {
     if (state.signingIn.has(session)) return;
     state.signingIn.add(session);
+    // Our own signal, so a Cancel that arrives before the sign-in core has registered the login still counts.
+    const controller = new AbortController();
+    signInControllers.set(session, controller);
     state.signInErrors.delete(session);
     state.changed();
     const loginOpts = {
       flow: flow ?? platform.settings.read().signInFlow,
       openBrowser: true,
+      signal: controller.signal,
       onPrompt: (p: AuthPrompt) => {
         if (p.kind === 'device') {
           const prompt = {
@@ -157,6 +166,7 @@ export function createDesktopCore(opts: DesktopCoreOptions): DesktopCore {
       .finally(() => {
         state.signingIn.delete(session);
         state.devicePrompts.delete(session);
+        if (signInControllers.get(session) === controller) signInControllers.delete(session);
         state.emit('signIn.prompt', { session, kind: 'done' });
         state.changed();
       });
@@ -276,6 +286,7 @@ export function createDesktopCore(opts: DesktopCoreOptions): DesktopCore {
       if (refreshTimer !== undefined) clock.clearTimeout(refreshTimer);
       notifier.dispose();
       ctx.listings.dispose();
+      for (const c of signInControllers.values()) c.abort();
       await ctx.clipboard.dispose();
     },
   };

@@ -41,13 +41,13 @@ export function createHandlers(ctx: CoreContext): IpcHandlers {
     },
 
     'auth.cancelSignIn'(req) {
-      services.auth.cancelLogin(req.session);
+      ctx.cancelSignIn(req.session);
       return Promise.resolve(null);
     },
 
     async 'auth.signOut'(req) {
       state.session(req.session);
-      services.auth.cancelLogin(req.session);
+      ctx.cancelSignIn(req.session);
       await ctx.track(services.auth.logout(req.session));
       state.signInErrors.delete(req.session);
       await ctx.refreshStatus(false);
