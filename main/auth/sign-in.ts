@@ -5,17 +5,17 @@ import type { HttpOptions } from '../aws/http';
 import { createLogger } from '../log/logger';
 import type { Paths } from '../paths';
 import type { TokenSource } from './token-source';
-import { runDevice, runPkce, type FlowContext } from './flows';
 import { openOidc, portalLogout, type OidcDeps } from './oidc';
 import type { SignInPrompt } from './prompts';
 import { refreshRetryMs, refreshToken, refreshWindowMs, whyNotRefreshable } from './refresh';
-import { getRegistration, type Flow } from './registration';
+import type { Flow } from './registration';
+import { runSignIn, type LoginResult } from './sign-in-run';
 import { configDirectory, type SessionDirectory } from './session-directory';
-import { errorName, toLanyardError } from './service-errors';
+import { toLanyardError } from './service-errors';
 import { describeStatus } from './status';
-import { formatCacheTime } from './timestamps';
 import { deleteTokenFile, readTokenFile, writeTokenFile, type CachedToken } from './token-cache';
-import { assertOpenable } from './url-guard';
+
+export type { LoginResult } from './sign-in-run';
 
 const log = createLogger('auth.sign-in');
 
@@ -40,8 +40,6 @@ export type LoginOptions = {
   signal?: AbortSignal;
   onPrompt?: (prompt: SignInPrompt) => void;
 };
-
-export type LoginResult = { session: SsoSession; flow: Flow; expiresAt: string; refreshable: boolean };
 
 export type SessionManager = TokenSource & {
   login(sessionName: string, opts?: LoginOptions): Promise<LoginResult>;
@@ -90,69 +88,6 @@ export function createSignIn(deps: SignInDeps): SessionManager {
     lastRefreshAttempt.delete(name);
   }
 
-  async function signIn(
-    session: SsoSession,
-    flow: Flow,
-    opts: LoginOptions,
-    signal: AbortSignal,
-    relay: PromptRelay,
-  ): Promise<LoginResult> {
-    const oidc = await openOidc(session.region, oidcDeps);
-    try {
-      for (let attempt = 0; ; attempt++) {
-        const registration = await getRegistration(oidc, deps.paths, session, flow, now(), {
-          force: attempt > 0,
-          signal,
-        });
-        const ctx: FlowContext = {
-          oidc,
-          session,
-          registration,
-          open: opts.openBrowser === false ? undefined : deps.openUrl,
-          check: (url) => void assertOpenable(url, session.region, env, deps.endpoints),
-          onPrompt: (p) => {
-            relay.last = p;
-            for (const cb of relay.listeners) cb(p);
-          },
-          signal,
-          now,
-          pkceTimeoutMs: deps.pkceTimeoutMs ?? 10 * 60_000,
-        };
-        try {
-          const out = flow === 'pkce' ? await runPkce(ctx) : await runDevice(ctx);
-          const token: CachedToken = {
-            startUrl: session.startUrl,
-            region: session.region,
-            accessToken: out.accessToken,
-            expiresAt: now() + out.expiresIn * 1000,
-            clientId: registration.clientId,
-            clientSecret: registration.clientSecret,
-            registrationExpiresAt: registration.expiresAt,
-            refreshToken: out.refreshToken,
-          };
-          await writeTokenFile(deps.paths, session, token);
-          forget(session.name);
-          log.info(`signed in to ${session.name} (${flow})`);
-          return {
-            session,
-            flow,
-            expiresAt: formatCacheTime(token.expiresAt),
-            refreshable: whyNotRefreshable(token, now()) === undefined,
-          };
-        } catch (e) {
-          // A registration the service no longer knows (deleted, rotated): register again, once.
-          if (errorName(e) === 'InvalidClientException' && attempt === 0) {
-            log.warn(`the cached client registration for ${session.name} was refused; registering again`);
-            continue;
-          }
-          throw toLanyardError(e, oidc.endpoint, 'Sign-in');
-        }
-      }
-    } finally {
-      oidc.client.destroy();
-    }
-  }
-
   async function login(name: string, opts: LoginOptions = {}): Promise<LoginResult> {
     const session = await directory.get(name);
     let run = logins.get(session.name);
@@ -162,10 +97,30 @@ export function createSignIn(deps: SignInDeps): SessionManager {
       opts.signal?.addEventListener('abort', () => controller.abort(), { once: true });
       if (opts.signal?.aborted) controller.abort();
       const relay: PromptRelay = { listeners: new Set() };
-      const promise = signIn(session, flow, opts, controller.signal, relay).finally(() => {
-        logins.delete(session.name);
-        emit(session.name);
-      });
+      const onPrompt = (p: SignInPrompt) => {
+        relay.last = p;
+        for (const cb of relay.listeners) cb(p);
+      };
+      const runDeps = {
+        ...oidcDeps,
+        paths: deps.paths,
+        openUrl: deps.openUrl,
+        now,
+        pkceTimeoutMs: deps.pkceTimeoutMs,
+      };
+      const promise = runSignIn(runDeps, session, flow, {
+        openBrowser: opts.openBrowser,
+        signal: controller.signal,
+        onPrompt,
+      })
+        .then((result) => {
+          forget(session.name);
+          return result;
+        })
+        .finally(() => {
+          logins.delete(session.name);
+          emit(session.name);
+        });
       run = { promise, controller, relay };
       logins.set(session.name, run);
       emit(session.name);
