@@ -2,7 +2,7 @@
  * The tray window: frameless, hidden until the tray is clicked, with every hardening from
  * security-config.ts applied. It can only ever show lanyard://app/index.html.
  */
-import { BrowserWindow, nativeTheme, session } from 'electron';
+import { BrowserWindow, app, nativeTheme, session } from 'electron';
 import { createLogger } from '../log/logger';
 import {
   RENDERER_URL,
@@ -21,6 +21,12 @@ export function hardenSession(): void {
   ses.setPermissionCheckHandler(permissionCheckHandler);
   // No downloads: nothing in the window links to a file.
   ses.on('will-download', (event) => event.preventDefault());
+  // Belt and braces for any webContents besides ours (DevTools, a future window): same denials.
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(denyWindowOpen);
+    contents.on('will-navigate', (event) => event.preventDefault());
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
 }
 
 export function createTrayWindow(opts: { preloadPath: string; devTools: boolean }): BrowserWindow {

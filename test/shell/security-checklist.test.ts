@@ -95,6 +95,10 @@ describe('window options', () => {
     expect(w).toMatch(/setPermissionRequestHandler\(permissionRequestHandler\)/);
     expect(w).toMatch(/setPermissionCheckHandler\(permissionCheckHandler\)/);
     expect(w).toMatch(/loadURL\(RENDERER_URL\)/);
+    // Every other webContents gets the same denials.
+    expect(w).toMatch(
+      /'web-contents-created',[\s\S]*?contents\.setWindowOpenHandler\(denyWindowOpen\);[\s\S]*?contents\.on\('will-navigate', \(event\) => event\.preventDefault\(\)\)/,
+    );
     expect(denyWindowOpen({ url: 'https://evil.example' } as never)).toEqual({ action: 'deny' });
   });
 
