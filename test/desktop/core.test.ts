@@ -74,7 +74,7 @@ function waitFor<E extends EventName>(
   return new Promise((resolve) => {
     const seen = h.events.find(([e, p]) => e === event && pred(p as Events[E]));
     if (seen) return resolve(seen[1] as Events[E]);
-    const stop = h.core.onEvent((e, p) => {
+    const stop = h.core.onEvent((e: EventName, p: unknown) => {
       if (e === event && pred(p as Events[E])) {
         stop();
         resolve(p as Events[E]);
