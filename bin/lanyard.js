@@ -10,5 +10,7 @@ if (!existsSync(fileURLToPath(cli))) {
   );
   process.exit(70);
 }
+// The SDK warns on every run about Node's support window; scripts parsing stderr should not see it.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const { main } = await import(cli.href);
 process.exitCode = await main(process.argv.slice(2));
