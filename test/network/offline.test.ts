@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IpcResult } from '../../app/ipc/contract';
 import { startEmulator, type RunningEmulator } from '../../emulator';
 import { main } from '../../main/cli/main';
 import type { CliContext } from '../../main/cli/context';
@@ -85,7 +84,7 @@ describe('offline at start, then back', () => {
   it('desktop core: cached roles, offline banner on a NETWORK error, back online on the next success', async () => {
     const platform = fakePlatform();
     const core = createDesktopCore({ paths: sb.paths, env, platform, isTrustedSender: (u) => u === APP });
-    const call = (c: string, p: unknown) => core.dispatch(c, p, APP) as Promise<IpcResult<unknown>>;
+    const call = (c: string, p: unknown) => core.dispatch(c, p, APP);
     try {
       await core.start();
       const roles = await call('roles.get', { session: 'corp' });
