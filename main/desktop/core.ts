@@ -77,9 +77,20 @@ export function createDesktopCore(opts: DesktopCoreOptions): DesktopCore {
     state.online = online;
     state.changed();
   });
-  const listings = createListings(state, services, clock, (p) => net.track(p));
+  const listings = createListings(state, services, clock, (p) => track(p));
   const unsubscribe: (() => void)[] = [];
   const signInControllers = new Map<string, AbortController>();
+  const expiredSince = new Map<string, number>();
+  /** Marks online/offline, and re-reads sign-in state when a call finds the sign-in gone. */
+  const track = async <T>(p: Promise<T>): Promise<T> => {
+    try {
+      return await net.track(p);
+    } catch (e) {
+      if (isLanyardError(e) && (e.code === 'SESSION_EXPIRED' || e.code === 'NOT_SIGNED_IN'))
+        void refreshStatus(false).catch(() => undefined);
+      throw e;
+    }
+  };
   let refreshTimer: TimerHandle | undefined;
   let disposed = false;
 
@@ -90,7 +101,7 @@ export function createDesktopCore(opts: DesktopCoreOptions): DesktopCore {
     clipboard: createClipboardGuard(platform.clipboard, clock),
     listings,
     plans: new Map(),
-    track: (p) => net.track(p),
+    track,
     settings: () => platform.settings.read(),
     updateSettings(patch: SettingsPatch) {
       const next = mergeSettings(platform.settings.read(), patch);
@@ -199,8 +210,15 @@ export function createDesktopCore(opts: DesktopCoreOptions): DesktopCore {
     notifier: platform.notifier,
     ends: () =>
       state.statuses.flatMap((s): SessionEnd[] => {
-        const endsAt = endOfUse(s);
-        return endsAt === undefined ? [] : [{ session: s.session.name, endsAt }];
+        const name = s.session.name;
+        let endsAt = endOfUse(s);
+        // Refused before its recorded end (session ended early, revoked): it ended when first seen so,
+        // a moment that stays put so the "signed out" notice is shown once.
+        if (s.state === 'expired') {
+          if (!expiredSince.has(name)) expiredSince.set(name, clock.now());
+          endsAt = Math.min(endsAt ?? Infinity, expiredSince.get(name)!);
+        } else expiredSince.delete(name);
+        return endsAt === undefined ? [] : [{ session: name, endsAt }];
       }),
     leadMinutes: () => platform.settings.read().notifyLeadMinutes,
     onAction: (session, action) => beginSignIn(session, action === 'startFresh'),

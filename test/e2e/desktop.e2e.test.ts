@@ -1,0 +1,241 @@
+/**
+ * The desktop app without Electron: the BUILT renderer in real Chromium, `window.lanyard` bound to
+ * the REAL desktop core (test/support/bridge-init.ts), the core against the emulator in a temp
+ * HOME, and recording fakes only for the OS (clipboard, opener, notifier).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, type RunningEmulator } from '../../emulator/index';
+import { createDesktopCore, type DesktopCore } from '../../main/desktop/core';
+import { trustedSenders } from '../../main/ipc/dispatch';
+import { launchChromium, rendererDist, repoRoot, serveStatic, type StaticServer } from '../support/browser';
+import { fakeClock, fakePlatform, type FakePlatform } from '../support/fakes';
+import { createSandbox, type Sandbox } from '../support/sandbox';
+
+const shots = join(repoRoot, 'test-results', 'screenshots');
+const org = {
+  accounts: [
+    {
+      accountId: '111111111111',
+      accountName: 'prod',
+      emailAddress: 'ops@example.com',
+      roles: ['Admin', 'ReadOnly'],
+    },
+    {
+      accountId: '222222222222',
+      accountName: 'dev',
+      emailAddress: 'dev@example.com',
+      roles: ['Developer', 'ReadOnly'],
+    },
+    {
+      accountId: '333333333333',
+      accountName: 'billing',
+      emailAddress: 'fin@example.com',
+      roles: ['Billing'],
+    },
+  ],
+};
+const config = `# my own comment\n[sso-session work]\nsso_start_url = https://d-1234567890.awsapps.com/start\nsso_region = us-east-1\nsso_registration_scopes = sso:account:access\n`;
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds dist/renderer when it is missing or older than any renderer/ or app/ source. */
+function ensureRendererBuilt(): void {
+  const index = join(rendererDist, 'index.html');
+  const srcNewest = Math.max(newestMtime(join(repoRoot, 'renderer')), newestMtime(join(repoRoot, 'app')));
+  if (existsSync(index) && statSync(index).mtimeMs >= srcNewest) return;
+  const r = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'build.mjs'), 'all'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  });
+  if (r.status !== 0) throw new Error('renderer build failed');
+}
+
+async function bridgeScript(): Promise<string> {
+  const out = await build({
+    entryPoints: [join(repoRoot, 'test', 'support', 'bridge-init.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: 'chrome120',
+    logLevel: 'error',
+  });
+  return out.outputFiles[0]!.text;
+}
+
+let emu: RunningEmulator;
+let sb: Sandbox;
+let server: StaticServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let core: DesktopCore;
+let platform: FakePlatform;
+
+beforeAll(async () => {
+  ensureRendererBuilt();
+  emu = await startEmulator({ org, pollIntervalSeconds: 0 });
+  sb = await createSandbox({ config });
+  sb.withEnv(emu.env);
+  server = await serveStatic(rendererDist);
+  platform = fakePlatform({
+    clock: fakeClock(Date.now()),
+    settings: { consoleLogoutFirst: false, clipboardClearSeconds: 30 },
+  });
+  core = createDesktopCore({
+    paths: sb.paths,
+    env: sb.env,
+    platform,
+    isTrustedSender: trustedSenders({ origins: [new URL(server.url).origin] }),
+  });
+  await core.start();
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 420, height: 640 } });
+  page = await context.newPage();
+  await page.exposeBinding('__lanyardInvoke', (source, command: string, request: unknown) =>
+    core.dispatch(command, request, source.frame.url()),
+  );
+  core.onEvent((event, payload) => {
+    void page
+      .evaluate(
+        ([e, p]) => (window as unknown as { __lanyardEmit(e: string, p: unknown): void }).__lanyardEmit(e, p),
+        [event, payload] as const,
+      )
+      .catch(() => undefined);
+  });
+  await page.addInitScript({ content: await bridgeScript() });
+  await mkdir(shots, { recursive: true });
+  await page.goto(server.url);
+}, 180_000);
+
+afterAll(async () => {
+  await core?.dispose();
+  await browser?.close();
+  await server?.close();
+  await emu?.close();
+  await sb?.cleanup();
+});
+
+async function shot(name: string): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.screenshot({ path: join(shots, `${name}-${colorScheme}.png`) });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+describe('desktop app in Chromium with the real core', () => {
+  it('the bridge is frozen and has the preload shape', async () => {
+    const shape = await page.evaluate(() => {
+      const l = (window as unknown as { lanyard: object }).lanyard;
+      return { frozen: Object.isFrozen(l), keys: Object.keys(l).sort() };
+    });
+    expect(shape).toEqual({ frozen: true, keys: ['invoke', 'on'] });
+  });
+
+  it('signs in by device code approved on the emulator page', async () => {
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Sign in', exact: true }).isVisible())
+      .toBe(true);
+    await shot('sign-in');
+    await page.getByLabel('Device code').check();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    const code = page.getByLabel(/^Device code [A-Z0-9]/);
+    await code.waitFor();
+    await shot('device-code');
+    const verification = platform.opener.opened.at(-1)!;
+    expect(verification.startsWith(`${emu.url}/device?user_code=`)).toBe(true);
+    const approver = await context.newPage();
+    await approver.goto(verification);
+    await approver.getByRole('button', { name: 'Approve' }).click();
+    await approver.close();
+    await page.getByRole('listbox', { name: 'Roles' }).waitFor({ timeout: 20_000 });
+    expect(core.snapshot().sessions[0]!.state).toBe('signed-in');
+  });
+
+  it('lists every role, then searches', async () => {
+    const options = page.getByRole('listbox', { name: 'Roles' }).getByRole('option');
+    await expect.poll(() => options.count(), { timeout: 20_000 }).toBe(5);
+    await shot('role-list');
+    await page.getByLabel('Search roles').fill('billing');
+    await expect.poll(() => options.count()).toBe(1);
+    await expect
+      .poll(() => options.first().getAttribute('aria-label'))
+      .toBe('Billing in billing 333333333333');
+    await shot('search-results');
+  });
+
+  it('favorites the selected role', async () => {
+    await page.getByLabel('Search roles').press('Control+d');
+    await expect.poll(() => core.snapshot().settings.favorites).toEqual(['work/333333333333/Billing']);
+  });
+
+  it('copies env with the emulator-issued key, valid for bash', async () => {
+    await page.getByLabel('Search roles').fill('prod admin');
+    await page.getByLabel('Search roles').press('Enter');
+    await expect.poll(() => platform.clipboard.text).toContain('AWS_ACCESS_KEY_ID');
+    const issued = emu.control.issuedRoleCredentials().at(-1)!;
+    expect(issued).toMatchObject({ accountId: '111111111111', roleName: 'Admin' });
+    const r = spawnSync('bash', ['-c', `${platform.clipboard.text}\nprintf '%s' "$AWS_ACCESS_KEY_ID"`], {
+      encoding: 'utf8',
+    });
+    expect(r.stdout).toBe(issued.accessKeyId);
+    // The key never reached the page.
+    expect(await page.content()).not.toContain(issued.accessKeyId);
+  });
+
+  it('opens the console through the federation login URL, which 302s to the console', async () => {
+    await page.getByRole('button', { name: 'Console' }).click();
+    await expect.poll(() => platform.opener.opened.at(-1)).toContain('/federation?Action=login');
+    const url = platform.opener.opened.at(-1)!;
+    expect(url.startsWith(`${emu.url}/federation?`)).toBe(true);
+    const res = await fetch(url, { redirect: 'manual' });
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toMatch(/^https:\/\/([a-z0-9-]+\.)?console\.aws\.amazon\.com\//);
+  });
+
+  it('writes a profile after showing the diff', async () => {
+    await page.getByRole('button', { name: 'Write profile' }).click();
+    const diff = page.getByLabel('Changes to ~/.aws/config');
+    await diff.waitFor();
+    expect(await diff.textContent()).toContain('[profile Admin-111111111111]');
+    await shot('profiles-diff');
+    await page.getByRole('button', { name: /^Write 1 change/ }).click();
+    await page.getByText('Profiles written.').waitFor();
+    const text = await sb.readConfig();
+    expect(text.startsWith(config)).toBe(true);
+    expect(text).toMatch(
+      /\[profile Admin-111111111111\]\n(#.*\n)?sso_session = work\nsso_account_id = 111111111111\nsso_role_name = Admin\n/,
+    );
+    await page.getByRole('button', { name: 'Done' }).click();
+  });
+
+  it('shows settings', async () => {
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByText('Env format').first().waitFor();
+    await shot('settings');
+    await page.getByRole('region', { name: 'Settings' }).getByRole('button', { name: 'Done' }).click();
+  });
+
+  it('notices when Identity Center ends the session: expired screen and a notification', async () => {
+    emu.control.endSessions();
+    emu.control.expireAccessTokens();
+    await core.dispatch('roles.get', { session: 'work', refresh: true }, server.url);
+    await expect.poll(() => core.snapshot().sessions[0]!.state, { timeout: 20_000 }).toBe('expired');
+    await expect.poll(() => platform.notifier.shown.map((n) => n.title)).toContain('work: signed out');
+    await page.getByRole('button', { name: 'Sign in again' }).waitFor();
+    await shot('expired');
+  });
+});
