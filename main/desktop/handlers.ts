@@ -49,6 +49,7 @@ export function createHandlers(ctx: CoreContext): IpcHandlers {
       state.session(req.session);
       ctx.cancelSignIn(req.session);
       await ctx.track(services.auth.logout(req.session));
+      services.forgetCredentials(req.session);
       state.signInErrors.delete(req.session);
       await ctx.refreshStatus(false);
       return state.snapshot();

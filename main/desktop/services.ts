@@ -29,6 +29,8 @@ export type DesktopServices = {
   roles: Pick<RoleDirectory, 'cached' | 'refresh'>;
   /** Temporary role credentials (cached in memory by the credentials module). Secret. */
   credentials(ref: RoleRef): Promise<RoleCredentials>;
+  /** Drops held role credentials of a session (sign-out). */
+  forgetCredentials(session: string): void;
   /** The URL to open for the console; may fetch a sign-in token. Secret-bearing: never logged. */
   consoleUrl(req: ConsoleRequest): Promise<string>;
   /** Origins besides AWS's own that URLs may be opened on (an emulator or private endpoint). */
