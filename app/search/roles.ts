@@ -1,9 +1,11 @@
 /**
  * Fuzzy, ranked role search for the tray window: pure, so the renderer, the CLI and tests share it.
  *
- * fuzzysort does the matching and scoring. What we add: strings are prepared once per role list
- * (`buildRoleIndex`), favorites and recents are applied per query from Sets (toggling a star does not
- * re-prepare 40,000 strings), and match positions come back as ranges ready for <mark>.
+ * fuzzysort scores each query word against each string. 10,000 roles hold far fewer distinct
+ * strings (a few thousand accounts, a few dozen role names), so `buildRoleIndex` prepares each
+ * distinct string once and `searchRoles` scores each word against those, then combines per role
+ * with array lookups. A role matches when every word matches one of its fields; its score is the
+ * mean of each word's best field. Highlights are computed only for the rows actually drawn.
  */
 import fuzzysort from 'fuzzysort';
 import type { RoleEntry } from '../domain/accounts';
@@ -16,29 +18,36 @@ export type SearchField = (typeof searchFields)[number];
 export type Highlights = Partial<Record<SearchField, Range[]>>;
 
 type Prepared = ReturnType<typeof fuzzysort.prepare>;
-
-/** One role with its strings prepared for fuzzysort. */
-export type IndexedRole = {
-  readonly key: string;
-  readonly role: RoleEntry;
-  readonly accountName: Prepared;
-  readonly accountId: Prepared;
-  readonly emailAddress: Prepared;
-  readonly roleName: Prepared;
-};
+const FIELDS = searchFields.length;
 
 export type RoleIndex = {
   /** Sorted by account name, account id, then role name: the order of the unfiltered list. */
-  readonly items: readonly IndexedRole[];
-  readonly byKey: ReadonlyMap<string, IndexedRole>;
+  readonly items: readonly { readonly key: string; readonly role: RoleEntry }[];
+  readonly byKey: ReadonlyMap<string, { readonly key: string; readonly role: RoleEntry }>;
+  /** Distinct strings, prepared once. */
+  readonly strings: readonly { readonly id: number; readonly p: Prepared }[];
+  /** For role i, field f: the id in `strings` of that field's text, at i * 4 + f. */
+  readonly fieldIds: Int32Array;
+  /** Memo of recent words' scores: typing extends a word, so the next one only re-checks its matches. */
+  readonly wordCache: Map<string, WordScores>;
+  /** Scores of single characters, filled by `warmRoleIndex`: every first keystroke starts here. */
+  readonly charCache: Map<string, WordScores>;
+};
+
+type WordScores = {
+  /** Score per distinct string; -1 where the word does not occur as a subsequence. */
+  scores: Float64Array;
+  /** Ids of the strings it occurs in: the only candidates for any longer word starting with it. */
+  matched: Int32Array;
 };
 
 export type RoleHit = {
   readonly key: string;
   readonly role: RoleEntry;
-  /** 0 with no query; else fuzzysort's score, 1 is a perfect match. */
+  /** 0 with no query; else the mean of each word's best fuzzysort score (1 is perfect). */
   readonly score: number;
   readonly favorite: boolean;
+  /** Matched ranges per field, computed on first read (only drawn rows ever ask). */
   readonly highlights: Highlights;
 };
 
@@ -69,29 +78,31 @@ export function compareRoles(a: RoleEntry, b: RoleEntry): number {
 }
 
 export function buildRoleIndex(roles: readonly RoleEntry[]): RoleIndex {
-  // Many roles share an account: prepare each account's strings once and share them.
-  const accountCache = new Map<string, Pick<IndexedRole, 'accountName' | 'accountId' | 'emailAddress'>>();
-  const roleCache = new Map<string, Prepared>();
-  const items: IndexedRole[] = [];
-  for (const role of [...roles].sort(compareRoles)) {
-    const accountKey = `${role.accountId}\u0000${role.accountName}\u0000${role.emailAddress}`;
-    let account = accountCache.get(accountKey);
-    if (!account) {
-      account = {
-        accountName: fuzzysort.prepare(role.accountName),
-        accountId: fuzzysort.prepare(role.accountId),
-        emailAddress: fuzzysort.prepare(role.emailAddress),
-      };
-      accountCache.set(accountKey, account);
-    }
-    let roleName = roleCache.get(role.roleName);
-    if (!roleName) {
-      roleName = fuzzysort.prepare(role.roleName);
-      roleCache.set(role.roleName, roleName);
-    }
-    items.push({ key: roleKeyOf(role), role, ...account, roleName });
-  }
-  return { items, byKey: new Map(items.map((i) => [i.key, i])) };
+  const sorted = [...roles].sort(compareRoles);
+  const ids = new Map<string, number>();
+  const strings: { id: number; p: Prepared }[] = [];
+  const fieldIds = new Int32Array(sorted.length * FIELDS);
+  sorted.forEach((role, i) => {
+    searchFields.forEach((field, f) => {
+      const text = role[field];
+      let id = ids.get(text);
+      if (id === undefined) {
+        id = strings.length;
+        ids.set(text, id);
+        strings.push({ id, p: fuzzysort.prepare(text) });
+      }
+      fieldIds[i * FIELDS + f] = id;
+    });
+  });
+  const items = sorted.map((role) => ({ key: roleKeyOf(role), role }));
+  return {
+    items,
+    byKey: new Map(items.map((i) => [i.key, i])),
+    strings,
+    fieldIds,
+    wordCache: new Map(),
+    charCache: new Map(),
+  };
 }
 
 /** Sorted match positions → merged ranges. */
@@ -106,13 +117,110 @@ export function indexesToRanges(indexes: readonly number[]): Range[] {
   return ranges;
 }
 
+export function queryWords(query: string): string[] {
+  return query.trim().split(/\s+/).filter(Boolean);
+}
+
+/** Below this fuzzysort score a match is noise (scattered letters across a long string). */
+const threshold = 0.2;
+
+const wordCacheSize = 64;
+
+function scoreWord(index: RoleIndex, word: string): Float64Array {
+  const cache = index.wordCache;
+  const hit = cache.get(word) ?? index.charCache.get(word.toLowerCase());
+  if (hit) return hit.scores;
+  // A longer word matches only where a prefix of it matched (subsequence matching), so start from
+  // the longest cached prefix. Scores are kept unthresholded so that subset property holds.
+  let candidates: Int32Array | undefined;
+  for (let len = word.length - 1; len > 0 && !candidates; len--) {
+    const prefix = word.slice(0, len);
+    candidates = (cache.get(prefix) ?? (len === 1 ? index.charCache.get(prefix.toLowerCase()) : undefined))
+      ?.matched;
+  }
+  const scores = new Float64Array(index.strings.length).fill(-1);
+  const matched: number[] = [];
+  const check = (id: number) => {
+    const r = fuzzysort.single(word, index.strings[id]!.p);
+    if (r) {
+      scores[id] = r.score;
+      matched.push(id);
+    }
+  };
+  if (candidates) for (const id of candidates) check(id);
+  else for (let id = 0; id < index.strings.length; id++) check(id);
+  if (cache.size >= wordCacheSize) cache.delete(cache.keys().next().value!);
+  cache.set(word, { scores, matched: Int32Array.from(matched) });
+  return scores;
+}
+
+/**
+ * Precomputes every single character that occurs in the index, one per call, so a caller can
+ * spread the work over idle time (returns false when done). The first keystroke of any search
+ * then costs a lookup, and its second only re-checks the strings the first matched.
+ */
+const charsOf = new WeakMap<RoleIndex, string[]>();
+
+export function warmRoleIndex(index: RoleIndex): boolean {
+  let chars = charsOf.get(index);
+  if (!chars) {
+    const set = new Set<string>();
+    for (const { p } of index.strings) for (const ch of p.target.toLowerCase()) if (ch.trim()) set.add(ch);
+    chars = [...set];
+    charsOf.set(index, chars);
+  }
+  for (const ch of chars) {
+    if (index.charCache.has(ch)) continue;
+    scoreWord(index, ch);
+    const computed = index.wordCache.get(ch);
+    if (computed) {
+      index.wordCache.delete(ch);
+      index.charCache.set(ch, computed);
+    }
+    return true;
+  }
+  return false;
+}
+
+class Hit implements RoleHit {
+  #highlights: Highlights | undefined;
+  constructor(
+    readonly key: string,
+    readonly role: RoleEntry,
+    readonly score: number,
+    readonly favorite: boolean,
+    private readonly index: RoleIndex,
+    private readonly item: number,
+    private readonly words: readonly string[],
+    /** For each word, the field it matched best. */
+    private readonly bestFields: readonly number[],
+  ) {}
+
+  get highlights(): Highlights {
+    if (this.#highlights) return this.#highlights;
+    const byField = new Map<number, number[]>();
+    this.words.forEach((word, w) => {
+      const f = this.bestFields[w]!;
+      const prepared = this.index.strings[this.index.fieldIds[this.item * FIELDS + f]!]!.p;
+      // Re-run for this one string: fuzzysort reuses a prepared target's index buffer per search.
+      const r = fuzzysort.single(word, prepared);
+      if (r) byField.set(f, [...(byField.get(f) ?? []), ...r.indexes]);
+    });
+    const out: Highlights = {};
+    for (const [f, idx] of byField) out[searchFields[f]!] = indexesToRanges(idx);
+    this.#highlights = out;
+    return out;
+  }
+}
+
 /**
  * Roles matching `query`, best first, favorites ahead of the rest (each part in score order).
  * An empty query returns every role in list order with no highlights.
  */
 export function searchRoles(index: RoleIndex, query: string, ctx: SearchContext): RoleHit[] {
-  const q = query.trim();
-  if (q === '') {
+  const words = queryWords(query);
+  const n = index.items.length;
+  if (words.length === 0) {
     return index.items.map((i) => ({
       key: i.key,
       role: i.role,
@@ -121,32 +229,46 @@ export function searchRoles(index: RoleIndex, query: string, ctx: SearchContext)
       highlights: {},
     }));
   }
-  const results = fuzzysort.go(q, index.items, { keys: searchFields, threshold: 0.2 });
-  const recentRank = new Map(ctx.recents.map((k, n) => [k, n]));
-  const hits: RoleHit[] = [];
-  for (const r of results) {
-    const highlights: Highlights = {};
-    searchFields.forEach((field, n) => {
-      const fieldResult = r[n];
-      if (fieldResult && fieldResult.score > 0 && fieldResult.indexes.length > 0) {
-        highlights[field] = indexesToRanges(fieldResult.indexes);
+
+  const wordScores = words.map((word) => scoreWord(index, word));
+  const recentRank = new Map(ctx.recents.map((k, i) => [k, i]));
+  const ids = index.fieldIds;
+  const W = words.length;
+  const itemOf: number[] = [];
+  const scoreOf = new Float64Array(n);
+  const favoriteOf = new Uint8Array(n);
+  const bestOf = new Uint8Array(n * W);
+  outer: for (let i = 0; i < n; i++) {
+    let total = 0;
+    for (let w = 0; w < W; w++) {
+      const scores = wordScores[w]!;
+      let top = -1;
+      let topField = 0;
+      for (let f = 0; f < FIELDS; f++) {
+        const s = scores[ids[i * FIELDS + f]!]!;
+        if (s > top) {
+          top = s;
+          topField = f;
+        }
       }
-    });
+      if (top < threshold) continue outer;
+      total += top;
+      bestOf[i * W + w] = topField;
+    }
+    const key = index.items[i]!.key;
     // A recent role wins a near-tie: small enough never to lift a weak match over a strong one.
-    const rank = recentRank.get(r.obj.key);
-    const score = rank === undefined ? r.score : r.score + 0.02 * (1 - rank / 10);
-    hits.push({
-      key: r.obj.key,
-      role: r.obj.role,
-      score,
-      favorite: ctx.favorites.has(r.obj.key),
-      highlights,
-    });
+    const rank = recentRank.get(key);
+    scoreOf[i] = total / W + (rank === undefined ? 0 : 0.02 * (1 - rank / 10));
+    favoriteOf[i] = ctx.favorites.has(key) ? 1 : 0;
+    itemOf.push(i);
   }
-  hits.sort(
-    (a, b) => Number(b.favorite) - Number(a.favorite) || b.score - a.score || compareRoles(a.role, b.role),
-  );
-  return hits;
+  // Ties keep list order (the item number), already account/role order: no string compares here.
+  itemOf.sort((a, b) => favoriteOf[b]! - favoriteOf[a]! || scoreOf[b]! - scoreOf[a]! || a - b);
+  return itemOf.map((i) => {
+    const { key, role } = index.items[i]!;
+    const best = Array.from(bestOf.subarray(i * W, i * W + W));
+    return new Hit(key, role, scoreOf[i]!, favoriteOf[i] === 1, index, i, words, best);
+  });
 }
 
 /** Splits a string into plain and matched pieces for rendering. */

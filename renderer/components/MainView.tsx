@@ -1,6 +1,13 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { AppSnapshot, SessionView } from '../../app/ipc/contract';
-import { buildRoleIndex, buildRows, searchRoles, type ListRow, type SearchContext } from '../../app/search';
+import {
+  buildRoleIndex,
+  buildRows,
+  searchRoles,
+  warmRoleIndex,
+  type ListRow,
+  type SearchContext,
+} from '../../app/search';
 import { useEvent } from '../bridge';
 import { useRoleActions } from '../hooks/useRoleActions';
 import { useRoles } from '../hooks/useRoles';
@@ -32,8 +39,28 @@ export function MainView({ view, snapshot, onSnapshot }: Props) {
     }),
     [settings.favorites, settings.recents, name],
   );
-  const hits = useMemo(() => searchRoles(index, query, ctx), [index, query, ctx]);
-  const rows = useMemo(() => buildRows(hits, query, index, ctx), [hits, query, index, ctx]);
+  // The unfiltered list is kept apart so clearing the search costs nothing.
+  const all = useMemo(() => {
+    const hits = searchRoles(index, '', ctx);
+    return { hits, rows: buildRows(hits, '', index, ctx) };
+  }, [index, ctx]);
+  const filtered = useMemo(() => {
+    if (query.trim() === '') return all;
+    const hits = searchRoles(index, query, ctx);
+    return { hits, rows: buildRows(hits, query, index, ctx) };
+  }, [all, index, query, ctx]);
+  const { hits, rows } = filtered;
+
+  // Precompute single-character searches while the window is idle (see warmRoleIndex).
+  useEffect(() => {
+    let handle = 0;
+    const step = (deadline: IdleDeadline) => {
+      while (deadline.timeRemaining() > 2) if (!warmRoleIndex(index)) return;
+      handle = requestIdleCallback(step);
+    };
+    handle = requestIdleCallback(step);
+    return () => cancelIdleCallback(handle);
+  }, [index]);
 
   const found = activeId === undefined ? -1 : rows.findIndex((r) => r.id === activeId);
   const activeIndex = found >= 0 ? found : rows.findIndex(isRole);

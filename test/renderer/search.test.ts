@@ -6,6 +6,7 @@ import {
   buildRows,
   indexesToRanges,
   roleKeyOf,
+  warmRoleIndex,
   searchRoles,
   splitByRanges,
   type SearchContext,
@@ -134,5 +135,37 @@ describe('roleKeyOf', () => {
   it('is the settings roleKey', () => {
     const r = roles[3]!;
     expect(roleKeyOf(r)).toBe(roleKey(r.sessionName, r.accountId, r.roleName));
+  });
+});
+
+describe('word memo', () => {
+  it('gives the same hits as a fresh index, whatever was typed before', () => {
+    const many = fakeRoles(2_000);
+    const warm = buildRoleIndex(many);
+    while (warmRoleIndex(warm));
+    expect(warm.charCache.size).toBeGreaterThan(26);
+    const typed = [
+      'P',
+      'p',
+      'pa',
+      'pay',
+      'paym',
+      'payments',
+      'payments p',
+      'payments pr',
+      'pay',
+      'a',
+      'ad',
+      'adm',
+      'x',
+      '6',
+      '66',
+    ];
+    for (const q of typed) {
+      const fromWarm = searchRoles(warm, q, none).map((h) => [h.key, h.score]);
+      const fromCold = searchRoles(buildRoleIndex(many), q, none).map((h) => [h.key, h.score]);
+      expect(fromWarm, q).toEqual(fromCold);
+    }
+    expect(warm.wordCache.size).toBeGreaterThan(0);
   });
 });
