@@ -3,7 +3,10 @@ import { LanyardError } from '../../app/errors';
 export type RateLimiterOptions = {
   /** Ceiling and starting rate, requests per second. Identity Center's portal allows about 20. */
   ratePerSecond?: number;
-  /** Tokens the bucket holds at most; 1 keeps requests evenly spaced so the server's bucket never drains. */
+  /**
+   * Tokens the bucket holds at most. Small (4) so requests stay evenly spaced and the server's bucket
+   * never drains, yet the calls that queue behind the first ListAccounts page leave together.
+   */
   burst?: number;
   /** Floor the rate never drops under when throttled. */
   minRatePerSecond?: number;
@@ -50,7 +53,7 @@ export class AdaptiveRateLimiter {
     if (!(this.maxRate > 0))
       throw new LanyardError('BAD_INPUT', 'The request rate must be above 0 per second.');
     this.rate = this.maxRate;
-    this.burst = Math.max(1, opts.burst ?? 1);
+    this.burst = Math.max(1, opts.burst ?? 4);
     this.minRate = Math.min(this.maxRate, opts.minRatePerSecond ?? 1);
     this.decrease = opts.decreaseFactor ?? 0.7;
     this.increase = opts.increasePerSecond ?? 1;

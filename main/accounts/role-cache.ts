@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
 import type { Account, RoleEntry } from '../../app/domain/accounts';
 import type { SsoSession } from '../../app/domain/session';
 import type { Paths } from '../paths';
@@ -12,20 +11,38 @@ import { sortRoles } from './lister';
 const log = createLogger('accounts.cache');
 
 /** On disk, accounts carry their role names: a third of the size of a flat RoleEntry list. */
-const fileSchema = z.object({
-  version: z.literal(1),
-  sessionName: z.string(),
-  startUrl: z.string(),
-  updatedAt: z.string(),
-  accounts: z.array(
-    z.object({
-      accountId: z.string(),
-      accountName: z.string(),
-      emailAddress: z.string(),
-      roles: z.array(z.string()),
-    }),
-  ),
-});
+type CacheFile = {
+  version: 1;
+  sessionName: string;
+  startUrl: string;
+  updatedAt: string;
+  accounts: Array<Account & { roles: string[] }>;
+};
+
+const isString = (x: unknown): x is string => typeof x === 'string';
+
+/**
+ * Checked by hand rather than with zod: this file is read on every `lanyard roles`, and loading zod
+ * alone costs 50–100 ms of a CLI start whose whole budget is 200 ms.
+ */
+function parseCacheFile(data: unknown): CacheFile | undefined {
+  const d = data as Partial<Record<keyof CacheFile, unknown>> | null;
+  if (!d || typeof d !== 'object' || d.version !== 1) return undefined;
+  if (
+    !isString(d.sessionName) ||
+    !isString(d.startUrl) ||
+    !isString(d.updatedAt) ||
+    !Array.isArray(d.accounts)
+  )
+    return undefined;
+  for (const a of d.accounts as unknown[]) {
+    const x = a as Record<string, unknown> | null;
+    if (!x || !isString(x.accountId) || !isString(x.accountName) || !isString(x.emailAddress))
+      return undefined;
+    if (!Array.isArray(x.roles) || !x.roles.every(isString)) return undefined;
+  }
+  return d as CacheFile;
+}
 
 export type CachedRoles = {
   roles: RoleEntry[];
@@ -49,19 +66,27 @@ export async function readRoleCache(paths: Paths, session: SsoSession): Promise<
   } catch {
     return undefined;
   }
-  let parsed: z.infer<typeof fileSchema>;
+  let parsed: CacheFile | undefined;
   try {
-    parsed = fileSchema.parse(JSON.parse(text));
-  } catch (e) {
-    log.warn('ignoring an unreadable role cache', { file, message: (e as Error).message.slice(0, 200) });
+    parsed = parseCacheFile(JSON.parse(text));
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed) {
+    log.warn('ignoring an unreadable role cache', { file });
     return undefined;
   }
   if (parsed.sessionName !== session.name || parsed.startUrl !== session.startUrl) return undefined;
   const accounts: Account[] = [];
   const roles: RoleEntry[] = [];
-  for (const { roles: names, ...account } of parsed.accounts) {
+  for (const a of parsed.accounts) {
+    const account: Account = {
+      accountId: a.accountId,
+      accountName: a.accountName,
+      emailAddress: a.emailAddress,
+    };
     accounts.push(account);
-    for (const roleName of names) roles.push({ sessionName: session.name, ...account, roleName });
+    for (const roleName of a.roles) roles.push({ sessionName: session.name, ...account, roleName });
   }
   return { accounts, roles: sortRoles(roles), updatedAt: Date.parse(parsed.updatedAt) };
 }
@@ -75,7 +100,7 @@ export async function writeRoleCache(
 ): Promise<void> {
   const byAccount = new Map<string, string[]>(accounts.map((a) => [a.accountId, []]));
   for (const r of roles) byAccount.get(r.accountId)?.push(r.roleName);
-  const data: z.infer<typeof fileSchema> = {
+  const data: CacheFile = {
     version: 1,
     sessionName: session.name,
     startUrl: session.startUrl,

@@ -54,7 +54,7 @@ describe('AdaptiveRateLimiter', () => {
   });
 
   test('priority waiters are served first', async () => {
-    const limiter = newLimiter({ ratePerSecond: 10 });
+    const limiter = newLimiter({ ratePerSecond: 10, burst: 1 });
     await limiter.acquire();
     const order: string[] = [];
     void limiter.acquire().then(() => order.push('normal'));
@@ -64,7 +64,7 @@ describe('AdaptiveRateLimiter', () => {
   });
 
   test('an aborted wait rejects with CANCELLED and frees its place', async () => {
-    const limiter = newLimiter({ ratePerSecond: 1 });
+    const limiter = newLimiter({ ratePerSecond: 1, burst: 1 });
     await limiter.acquire();
     const ac = new AbortController();
     const waiting = limiter.acquire(ac.signal);

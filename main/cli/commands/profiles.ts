@@ -1,5 +1,4 @@
 import { LanyardError } from '../../../app/errors';
-import { sortRoles } from '../../accounts/lister';
 import { readRoleCache } from '../../accounts/role-cache';
 import { applyProfilesPlan, planProfiles } from '../../config/profiles';
 import type { RegisterCommand } from './index';
@@ -31,7 +30,7 @@ export const registerProfiles: RegisterCommand = (program, ctx) => {
         throw new LanyardError('BAD_INPUT', 'Choose --write or --dry-run, not both.');
       const session = await sessionFromContext(ctx, flags.session);
       const cached = flags.refresh ? undefined : await readRoleCache(ctx.paths, session);
-      const roles = cached ? sortRoles(cached.roles) : await listFresh(ctx, session);
+      const roles = cached ? cached.roles : await listFresh(ctx, session);
       const plan = await planProfiles(ctx.paths, {
         session,
         roles,

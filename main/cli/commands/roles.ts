@@ -3,7 +3,6 @@ import type { SsoSession } from '../../../app/domain/session';
 import { LanyardError } from '../../../app/errors';
 import { filterRoles, resolveRole } from '../../../app/accounts/match';
 import { createRoleDirectory, type RoleDirectory } from '../../accounts/directory';
-import { sortRoles } from '../../accounts/lister';
 import { createPortal, type Portal } from '../../accounts/portal';
 import { readRoleCache } from '../../accounts/role-cache';
 import { getSession } from '../../config/sessions';
@@ -140,7 +139,7 @@ export const registerRoles: RegisterCommand = (program, ctx) => {
       let roles: RoleEntry[];
       let updatedAt: number;
       if (cached) {
-        roles = sortRoles(cached.roles);
+        roles = cached.roles;
         updatedAt = cached.updatedAt;
       } else {
         roles = await listFresh(ctx, session);
