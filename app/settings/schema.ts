@@ -12,21 +12,36 @@ export function roleKey(sessionName: string, accountId: string, roleName: string
 
 const regionSchema = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/);
 
-export const settingsSchema = z.object({
+/** Each setting's shape, without defaults: a patch must carry only what the sender sent. */
+const fields = {
   /** Per session: the region written into env output, profiles and console links. */
-  sessionDefaults: z.record(z.string(), z.object({ region: regionSchema.optional() })).default({}),
-  envFormat: envFormatSchema.default('posix'),
-  favorites: z.array(roleKeySchema).max(500).default([]),
-  recents: z.array(roleKeySchema).max(10).default([]),
+  sessionDefaults: z.record(z.string(), z.object({ region: regionSchema.optional() })),
+  envFormat: envFormatSchema,
+  favorites: z.array(roleKeySchema).max(500),
+  recents: z.array(roleKeySchema).max(10),
   /** Minutes before a session ends to notify; each 1..240. */
-  notifyLeadMinutes: z.array(z.number().int().min(1).max(240)).max(5).default([30, 5]),
-  profileTemplate: z.string().min(1).max(200).default('{role}-{account_id}'),
-  consoleMode: z.enum(['federation', 'portal']).default('federation'),
-  consoleLogoutFirst: z.boolean().default(true),
+  notifyLeadMinutes: z.array(z.number().int().min(1).max(240)).max(5),
+  profileTemplate: z.string().min(1).max(200),
+  consoleMode: z.enum(['federation', 'portal']),
+  consoleLogoutFirst: z.boolean(),
   /** 0 = never clear the clipboard. */
-  clipboardClearSeconds: z.union([z.literal(0), z.literal(30), z.literal(90), z.literal(300)]).default(0),
-  launchAtLogin: z.boolean().default(false),
-  signInFlow: z.enum(['pkce', 'device']).default('pkce'),
+  clipboardClearSeconds: z.union([z.literal(0), z.literal(30), z.literal(90), z.literal(300)]),
+  launchAtLogin: z.boolean(),
+  signInFlow: z.enum(['pkce', 'device']),
+};
+
+export const settingsSchema = z.object({
+  sessionDefaults: fields.sessionDefaults.default({}),
+  envFormat: fields.envFormat.default('posix'),
+  favorites: fields.favorites.default([]),
+  recents: fields.recents.default([]),
+  notifyLeadMinutes: fields.notifyLeadMinutes.default([30, 5]),
+  profileTemplate: fields.profileTemplate.default('{role}-{account_id}'),
+  consoleMode: fields.consoleMode.default('federation'),
+  consoleLogoutFirst: fields.consoleLogoutFirst.default(true),
+  clipboardClearSeconds: fields.clipboardClearSeconds.default(0),
+  launchAtLogin: fields.launchAtLogin.default(false),
+  signInFlow: fields.signInFlow.default('pkce'),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -34,6 +49,10 @@ export type Settings = z.infer<typeof settingsSchema>;
 /** Settings with every default filled in; also what a corrupt or missing settings file falls back to. */
 export const defaultSettings: Settings = settingsSchema.parse({});
 
-/** A partial update from the renderer: validated field by field, unknown keys rejected. */
-export const settingsPatchSchema = settingsSchema.partial().strict();
+/**
+ * A partial update from the renderer: validated field by field, unknown keys rejected. Built from
+ * the default-free fields because zod 4 fills `.default()`s even under `.partial()`, which would
+ * turn `{ envFormat }` into a whole settings object and reset favorites.
+ */
+export const settingsPatchSchema = z.object(fields).partial().strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

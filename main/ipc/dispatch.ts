@@ -88,22 +88,11 @@ export function createIpcDispatcher(handlers: IpcHandlers, opts: DispatchOptions
     }
     const handler = handlers[command] as (req: unknown) => Promise<unknown>;
     try {
-      return { ok: true, value: await handler(onlySentKeys(parsed.data, payload)) };
+      return { ok: true, value: await handler(parsed.data) };
     } catch (e) {
       return { ok: false, error: toIpcError(e, command) };
     }
   };
-}
-
-/**
- * zod 4 fills `.default()`s even under `.partial()`, so `settingsPatchSchema` would turn
- * `{ envFormat }` into a full settings object and a patch would silently reset favorites.
- * A request carries only the top-level fields the sender actually sent.
- */
-function onlySentKeys(data: unknown, payload: unknown): unknown {
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return data;
-  if (!payload || typeof payload !== 'object') return data;
-  return Object.fromEntries(Object.entries(data).filter(([k]) => Object.hasOwn(payload, k)));
 }
 
 function fail(code: LanyardError['code'], message: string): IpcResult<never> {
