@@ -20,11 +20,26 @@ export type FileSettingsStore = SettingsStore & {
   readonly warnings: string[];
 };
 
+/** The part of conf's API the store uses; electron-store (a Conf subclass) satisfies it too. */
+export type SettingsBackend = { store: Record<string, unknown> };
+export type BackendOptions = {
+  cwd: string;
+  name: string;
+  configFileMode: number;
+  clearInvalidConfig: boolean;
+  accessPropertiesByDotNotation: boolean;
+};
+
 export type FileSettingsOptions = {
   /** Absolute folder for `settings.json` (Paths.dataDir). */
   dir: string;
   now?: () => number;
+  /** The Electron shell passes electron-store here; the CLI and tests use plain conf. Same file either way. */
+  open?: (o: BackendOptions) => SettingsBackend;
 };
+
+const openConf = ({ name, ...o }: BackendOptions): SettingsBackend =>
+  new Conf<Record<string, unknown>>({ ...o, configName: name });
 
 type Shape = typeof settingsSchema.shape;
 
@@ -57,15 +72,15 @@ export function createFileSettingsStore(opts: FileSettingsOptions): FileSettings
   };
 
   const open = () =>
-    new Conf<Record<string, unknown>>({
+    (opts.open ?? openConf)({
       cwd: opts.dir,
-      configName: 'settings',
+      name: 'settings',
       configFileMode: 0o600,
       clearInvalidConfig: false,
       accessPropertiesByDotNotation: false,
     });
 
-  let conf: Conf<Record<string, unknown>>;
+  let conf: SettingsBackend;
   let raw: unknown;
   try {
     conf = open();

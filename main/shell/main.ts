@@ -12,6 +12,7 @@ import { createDesktopCore, type DesktopCore } from '../desktop/core';
 import { addLogSink, createLogger, formatRecord } from '../log/logger';
 import { resolvePaths } from '../paths';
 import { systemClock } from '../platform/types';
+import ElectronStore from 'electron-store';
 import { createFileSettingsStore } from '../settings/store';
 import { notificationIconPath, preloadPath, rendererDir } from './assets';
 import { registerIpc, sendEvent } from './ipc';
@@ -54,7 +55,11 @@ async function start(): Promise<void> {
   hardenSession();
   serveRenderer(rendererDir);
 
-  const settings = createFileSettingsStore({ dir: paths.dataDir });
+  // electron-store over the same settings.json the CLI reads with conf; zod stays the one schema.
+  const settings = createFileSettingsStore({
+    dir: paths.dataDir,
+    open: (o) => new ElectronStore<Record<string, unknown>>(o),
+  });
   const notifier = createNotifier({ icon: notificationIconPath() });
   const core: DesktopCore = createDesktopCore({
     paths,
