@@ -178,14 +178,21 @@ async function cliWalkthrough(env, emulatorUrl) {
   say('List every account and role the sign-in can use');
   let pick;
   if (available.has('roles')) {
-    const r = lanyard(env, ['roles', '--session', SESSION, '--json'], true);
+    lanyard(env, ['roles', '--session', SESSION, '--refresh']);
+    // The --json form (a stable RolesJson document) picks the role for the next step, quietly.
+    const r = spawnSync(
+      process.execPath,
+      [join(root, 'bin/lanyard.js'), 'roles', '--session', SESSION, '--json'],
+      {
+        env,
+        encoding: 'utf8',
+      },
+    );
     try {
-      const rows = JSON.parse(r.stdout);
-      pick = Array.isArray(rows) ? rows[0] : undefined;
+      pick = JSON.parse(r.stdout).roles?.[0];
     } catch {
       pick = undefined;
     }
-    if (!pick) lanyard(env, ['roles', '--session', SESSION]);
   } else {
     missing('roles', 'list the 8 demo accounts and their roles (ListAccounts + ListAccountRoles)');
   }
