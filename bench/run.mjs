@@ -17,7 +17,12 @@ let failed = 0;
 const started = Date.now();
 for (const f of files) {
   console.log(`\n=== ${f} ===`);
-  const r = spawnSync(process.execPath, [tsx, join(here, f)], { cwd: root, stdio: 'inherit' });
+  // NODE_NO_WARNINGS: the AWS SDK's Node-version notice would repeat in every table.
+  const r = spawnSync(process.execPath, [tsx, join(here, f)], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_NO_WARNINGS: '1' },
+  });
   if (r.status !== 0) {
     failed += 1;
     console.log(`${f} failed (exit ${r.status ?? r.signal})`);
