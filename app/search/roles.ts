@@ -182,6 +182,30 @@ export function warmRoleIndex(index: RoleIndex): boolean {
   return false;
 }
 
+type Flags = { favorite: Uint8Array; boost: Float64Array };
+const flagsMemo = new WeakMap<RoleIndex, WeakMap<SearchContext, Flags>>();
+
+/** Favorite flag and recency boost per role, once per (index, context) rather than per keystroke. */
+function flagsFor(index: RoleIndex, ctx: SearchContext): Flags {
+  let byCtx = flagsMemo.get(index);
+  if (!byCtx) flagsMemo.set(index, (byCtx = new WeakMap()));
+  let flags = byCtx.get(ctx);
+  if (!flags) {
+    const n = index.items.length;
+    flags = { favorite: new Uint8Array(n), boost: new Float64Array(n) };
+    // A recent role wins a near-tie: small enough never to lift a weak match over a strong one.
+    const recentRank = new Map(ctx.recents.map((k, i) => [k, i]));
+    for (let i = 0; i < n; i++) {
+      const key = index.items[i]!.key;
+      if (ctx.favorites.has(key)) flags.favorite[i] = 1;
+      const rank = recentRank.get(key);
+      if (rank !== undefined) flags.boost[i] = 0.02 * (1 - rank / 10);
+    }
+    byCtx.set(ctx, flags);
+  }
+  return flags;
+}
+
 class Hit implements RoleHit {
   #highlights: Highlights | undefined;
   constructor(
@@ -192,15 +216,16 @@ class Hit implements RoleHit {
     private readonly index: RoleIndex,
     private readonly item: number,
     private readonly words: readonly string[],
-    /** For each word, the field it matched best. */
-    private readonly bestFields: readonly number[],
+    /** For word w, the field it matched best is at [bestAt + w]. */
+    private readonly bestFields: Uint8Array,
+    private readonly bestAt: number,
   ) {}
 
   get highlights(): Highlights {
     if (this.#highlights) return this.#highlights;
     const byField = new Map<number, number[]>();
     this.words.forEach((word, w) => {
-      const f = this.bestFields[w]!;
+      const f = this.bestFields[this.bestAt + w]!;
       const prepared = this.index.strings[this.index.fieldIds[this.item * FIELDS + f]!]!.p;
       // Re-run for this one string: fuzzysort reuses a prepared target's index buffer per search.
       const r = fuzzysort.single(word, prepared);
@@ -231,12 +256,11 @@ export function searchRoles(index: RoleIndex, query: string, ctx: SearchContext)
   }
 
   const wordScores = words.map((word) => scoreWord(index, word));
-  const recentRank = new Map(ctx.recents.map((k, i) => [k, i]));
+  const { favorite: favoriteOf, boost } = flagsFor(index, ctx);
   const ids = index.fieldIds;
   const W = words.length;
   const itemOf: number[] = [];
   const scoreOf = new Float64Array(n);
-  const favoriteOf = new Uint8Array(n);
   const bestOf = new Uint8Array(n * W);
   outer: for (let i = 0; i < n; i++) {
     let total = 0;
@@ -255,19 +279,14 @@ export function searchRoles(index: RoleIndex, query: string, ctx: SearchContext)
       total += top;
       bestOf[i * W + w] = topField;
     }
-    const key = index.items[i]!.key;
-    // A recent role wins a near-tie: small enough never to lift a weak match over a strong one.
-    const rank = recentRank.get(key);
-    scoreOf[i] = total / W + (rank === undefined ? 0 : 0.02 * (1 - rank / 10));
-    favoriteOf[i] = ctx.favorites.has(key) ? 1 : 0;
+    scoreOf[i] = total / W + boost[i]!;
     itemOf.push(i);
   }
   // Ties keep list order (the item number), already account/role order: no string compares here.
   itemOf.sort((a, b) => favoriteOf[b]! - favoriteOf[a]! || scoreOf[b]! - scoreOf[a]! || a - b);
   return itemOf.map((i) => {
     const { key, role } = index.items[i]!;
-    const best = Array.from(bestOf.subarray(i * W, i * W + W));
-    return new Hit(key, role, scoreOf[i]!, favoriteOf[i] === 1, index, i, words, best);
+    return new Hit(key, role, scoreOf[i]!, favoriteOf[i] === 1, index, i, words, bestOf, i * W);
   });
 }
 

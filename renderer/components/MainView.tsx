@@ -91,6 +91,13 @@ export function MainView({ view, snapshot, onSnapshot }: Props) {
   const onKeyDown = (e: KeyboardEvent) => {
     const mod = e.ctrlKey || e.metaKey;
     const input = searchRef.current;
+    const target = e.target as HTMLElement;
+    // Buttons, pickers, the menu and the profiles dialog keep their own keys (Enter, Esc, arrows).
+    if (target !== input && !target.closest('.list-scroll')) {
+      const typing = e.key.length === 1 && !mod && !e.altKey;
+      if (typing && input && !target.closest('dialog, select, input, textarea')) input.focus();
+      return;
+    }
     if (e.key === 'ArrowDown') move(1);
     else if (e.key === 'ArrowUp') move(-1);
     else if (e.key === 'PageDown') move(8);
@@ -107,20 +114,7 @@ export function MainView({ view, snapshot, onSnapshot }: Props) {
       actions.copyEnv(active.hit.role);
     } else if (mod && e.key.toLowerCase() === 'o' && active) actions.openConsole(active.hit.role, region);
     else if (mod && e.key.toLowerCase() === 'd' && active) actions.toggleFavorite(active.hit.role);
-    else {
-      // Typing anywhere in the view goes to the search box.
-      if (
-        input &&
-        e.target !== input &&
-        e.key.length === 1 &&
-        !mod &&
-        !e.altKey &&
-        !(e.target instanceof HTMLSelectElement)
-      ) {
-        input.focus();
-      }
-      return;
-    }
+    else return;
     e.preventDefault();
   };
 

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { ListRow } from '../../app/search';
 import { RoleRow } from './RoleRow';
 
@@ -28,12 +28,16 @@ export const optionId = (listId: string, index: number) => `${listId}-o${index}`
  */
 export function RoleList({ rows, activeIndex, listId, onActivate, onChoose, onStar }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  // Stable per list: the virtualizer re-measures all rows whenever these change, so moving the
+  // selection must not hand it new functions.
+  const estimateSize = useCallback((i: number) => rowHeight(rows[i]), [rows]);
+  const getItemKey = useCallback((i: number) => rows[i]?.id ?? i, [rows]);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (i) => rowHeight(rows[i]),
-    getItemKey: (i) => rows[i]?.id ?? i,
+    estimateSize,
+    getItemKey,
     overscan: 10,
   });
 

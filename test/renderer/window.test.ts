@@ -139,9 +139,12 @@ describe('signed in with 10,000 roles', () => {
     await page.waitForSelector('dialog[open]');
     expect(await page.textContent('dialog')).toContain('2 added');
     expect((await calls()).some((c) => c.command === 'profiles.apply')).toBe(false);
-    await page.click('text=Write 3 changes');
+    await page.focus('text=Write 3 changes');
+    await page.keyboard.press('Enter');
     await page.waitForSelector('text=Backup:');
     expect((await calls()).filter((c) => c.command === 'profiles.apply')).toHaveLength(1);
+    // Enter belonged to the dialog's button, not to the role list behind it.
+    expect((await calls()).some((c) => c.command === 'roles.copyEnv')).toBe(false);
     await page.close();
   });
 });
