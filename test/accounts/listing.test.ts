@@ -6,7 +6,8 @@ import { createRoleDirectory } from '../../main/accounts/directory';
 import { roleCacheFile } from '../../main/accounts/role-cache';
 import { createSandbox, type Sandbox } from '../support/sandbox';
 import { emulatorTokenSource, session } from './support';
-import { readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { LanyardError } from '../../app/errors';
 
 let emu: RunningEmulator;
@@ -190,5 +191,19 @@ describe('listing accounts and roles', () => {
     } finally {
       emu.control.setOrg(original);
     }
+  });
+});
+
+describe('role cache file', () => {
+  test('a damaged cache is ignored (and replaced by the next listing), never shown as data', async () => {
+    const { directory } = await setup(100);
+    const file = roleCacheFile(sandbox.paths, session.name);
+    await mkdir(dirname(file), { recursive: true });
+    for (const junk of ['{not json', '{"version":1,"sessionName":"corp"}', '{"version":2}', 'null']) {
+      await writeFile(file, junk);
+      expect(await directory.cached(session)).toBeUndefined();
+    }
+    await directory.refresh(session);
+    expect((await directory.cached(session))?.roles.length).toBe(expected());
   });
 });

@@ -72,6 +72,10 @@ afterAll(async () => {
 type Run = { code: number; stdout: string; stderr: string; opened: string[] };
 
 async function lanyard(...argv: string[]): Promise<Run> {
+  return lanyardWith({}, ...argv);
+}
+
+async function lanyardWith(opts: { tty?: boolean }, ...argv: string[]): Promise<Run> {
   let stdout = '';
   let stderr = '';
   const opened: string[] = [];
@@ -79,7 +83,7 @@ async function lanyard(...argv: string[]): Promise<Run> {
     paths: sandbox.paths,
     env,
     stdout: { write: (s) => void (stdout += s) },
-    stderr: { write: (s) => void (stderr += s) },
+    stderr: { write: (s) => void (stderr += s), isTTY: opts.tty },
     openUrl: (u) => {
       opened.push(u);
       return Promise.resolve();
@@ -237,6 +241,28 @@ describe('lanyard roles / env / console / credential-process / profiles', () => 
       expect(await readFile(file, 'utf8')).toBe(config);
     } finally {
       await chmod(file, 0o600);
+    }
+  });
+
+  test('roles --refresh on a terminal shows a progress line on stderr, table on stdout', async () => {
+    const r = await lanyardWith({ tty: true }, 'roles', '--refresh');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/Listing roles: \d+\/\d+\+? accounts/);
+    expect(r.stdout.split('\n')[0]).toBe('ACCOUNT        ID            ROLE');
+    expect(r.stdout).not.toContain('Listing');
+  });
+
+  test('not signed in: exit 3 with a clear message, nothing on stdout', async () => {
+    const file = sandbox.cacheFile('ee0bfd2552fbd840c02cc48b6e823320543c450f.json');
+    const saved = await readFile(file, 'utf8');
+    await rm(file);
+    try {
+      const r = await lanyard('env', 'prod', 'Admin');
+      expect(r.code).toBe(3);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/sign/i);
+    } finally {
+      await writeFile(file, saved, { mode: 0o600 });
     }
   });
 
