@@ -53,3 +53,17 @@ export const commonRegions = [
   'ap-southeast-2',
   'sa-east-1',
 ];
+
+/** "30, 5" → [30, 5]; a message when a lead time is not a whole number of minutes in 1..240. */
+export function parseLeadTimes(text: string): { ok: true; value: number[] } | { ok: false; message: string } {
+  const parts = text.split(/[\s,]+/).filter(Boolean);
+  if (parts.length > 5) return { ok: false, message: 'At most 5 reminders.' };
+  const value: number[] = [];
+  for (const p of parts) {
+    const n = Number(p);
+    if (!Number.isInteger(n) || n < 1 || n > 240)
+      return { ok: false, message: `"${p}" is not a number of minutes from 1 to 240.` };
+    value.push(n);
+  }
+  return { ok: true, value: [...new Set(value)].sort((a, b) => b - a) };
+}

@@ -2,24 +2,10 @@ import { useState } from 'react';
 import type { EnvFormat, Settings } from '../../app/settings/schema';
 import { validateProfileTemplate } from '../../app/config/profile-name';
 import { invoke } from '../bridge';
-import { envFormatLabels, envFormatList } from '../format';
+import { envFormatLabels, envFormatList, parseLeadTimes } from '../format';
 import { useToasts } from '../hooks/useToasts';
 
 type Props = { settings: Settings; onSaved: (s: Settings) => void; onClose: () => void };
-
-/** "30, 5" → [30, 5]; a message when a lead time is not a whole number of minutes in 1..240. */
-export function parseLeadTimes(text: string): { ok: true; value: number[] } | { ok: false; message: string } {
-  const parts = text.split(/[\s,]+/).filter(Boolean);
-  if (parts.length > 5) return { ok: false, message: 'At most 5 reminders.' };
-  const value: number[] = [];
-  for (const p of parts) {
-    const n = Number(p);
-    if (!Number.isInteger(n) || n < 1 || n > 240)
-      return { ok: false, message: `"${p}" is not a number of minutes from 1 to 240.` };
-    value.push(n);
-  }
-  return { ok: true, value: [...new Set(value)].sort((a, b) => b - a) };
-}
 
 /** Every setting saves on change (no Save button); failures show main's message. */
 export function SettingsPanel({ settings, onSaved, onClose }: Props) {
