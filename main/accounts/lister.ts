@@ -182,6 +182,7 @@ export async function listAllRoles(
   outer?.addEventListener('abort', onOuterAbort, { once: true });
   try {
     const seen = new Set<string>();
+    const known = new Set<string>();
     let next: string | undefined;
     progress('accounts');
     do {
@@ -199,7 +200,8 @@ export async function listAllRoles(
         },
         { what: 'ListAccounts', signal, priority: true, stats },
       );
-      const fresh = page.accounts.filter((a) => !accounts.some((b) => b.accountId === a.accountId));
+      const fresh = page.accounts.filter((a) => !known.has(a.accountId));
+      for (const a of fresh) known.add(a.accountId);
       accounts.push(...fresh);
       opts.onAccounts?.(fresh);
       next = page.next;

@@ -28,6 +28,30 @@ const networkCodes = new Set([
   'UND_ERR_SOCKET',
 ]);
 
+/**
+ * No route to the portal at all (offline, DNS, VPN down) rather than a hiccup of it: retried briefly,
+ * then reported as NETWORK so the person (and the app's offline banner) learns it in a second, not
+ * after a minute of back-off ending in a misleading "Identity Center kept failing".
+ */
+const unreachableCodes = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH']);
+const maxUnreachableAttempts = 3;
+
+function errCode(e: unknown): string | undefined {
+  return typeof e === 'object' && e !== null && 'code' in e
+    ? String((e as { code: unknown }).code)
+    : undefined;
+}
+
+function networkError(e: unknown, what: string): LanyardError {
+  return new LanyardError(
+    'NETWORK',
+    `cannot reach the AWS access portal (${what}): ${(e as Error).message}`,
+    {
+      hint: 'Check your network, VPN or proxy (HTTPS_PROXY), then try again.',
+    },
+  );
+}
+
 /** Malformed responses the caller found itself (a 200 whose body is not the documented shape). */
 export class MalformedResponse extends Error {
   override readonly name = 'MalformedResponse';
@@ -99,6 +123,7 @@ export async function withRetry<T>(
   const base = opts.baseDelayMs ?? 100;
   const cap = opts.maxDelayMs ?? 8000;
   const random = opts.random ?? Math.random;
+  let unreachableFailures = 0;
   for (let attempt = 1; ; attempt++) {
     await opts.limiter.acquire(opts.signal, opts.priority);
     try {
@@ -110,6 +135,10 @@ export async function withRetry<T>(
       const kind = classify(e);
       if (kind !== 'throttled' && kind !== 'transient') throw e;
       if (kind === 'throttled') opts.limiter.onThrottled();
+      const unreachable = unreachableCodes.has(errCode(e) ?? '');
+      if (unreachable) unreachableFailures += 1;
+      if (unreachableFailures >= maxUnreachableAttempts || (attempt >= max && unreachable))
+        throw networkError(e, opts.what);
       if (attempt >= max) {
         throw new LanyardError(
           kind === 'throttled' ? 'THROTTLED' : 'SERVICE',
