@@ -2,7 +2,7 @@ import type { AppSnapshot, SessionView } from '../../app/ipc/contract';
 import { invoke } from '../bridge';
 import { formatAgo, formatRemaining } from '../format';
 import { useNow } from '../hooks/useNow';
-import { useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useToasts } from '../hooks/useToasts';
 import { Icon } from './Icon';
 
@@ -23,7 +23,27 @@ export function SessionHeader({ view, roleCount, onRefresh, onWriteAll, onSnapsh
   const listing = view.listing && view.listing.phase !== 'done' ? view.listing : undefined;
 
   const menu = useRef<HTMLDetailsElement>(null);
+  const [menuOpen, setMenuOpen] = useState(false);
   const closeMenu = () => menu.current?.removeAttribute('open');
+  // <details> does not close by itself on an outside click or Esc; a menu should.
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onDown = (e: PointerEvent) => {
+      if (!menu.current?.contains(e.target as Node)) closeMenu();
+    };
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        closeMenu();
+        menu.current?.querySelector('summary')?.focus();
+      }
+    };
+    document.addEventListener('pointerdown', onDown);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('pointerdown', onDown);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [menuOpen]);
   const run = async (command: 'auth.signOut' | 'auth.startFresh') => {
     closeMenu();
     const r = await invoke(command, { session: view.session.name });
@@ -50,7 +70,7 @@ export function SessionHeader({ view, roleCount, onRefresh, onWriteAll, onSnapsh
             ? 'Listing accounts…'
             : `Roles ${listing.accountsDone}/${listing.accountsTotal}`
           : roleCount !== undefined
-            ? `${roleCount} roles · ${formatAgo(view.rolesFetchedAt, now)}`
+            ? `${roleCount.toLocaleString()} roles · ${formatAgo(view.rolesFetchedAt, now)}`
             : ''}
       </span>
       <button
@@ -62,7 +82,7 @@ export function SessionHeader({ view, roleCount, onRefresh, onWriteAll, onSnapsh
       >
         <Icon name="refresh" />
       </button>
-      <details className="menu" ref={menu}>
+      <details className="menu" ref={menu} onToggle={(e) => setMenuOpen(e.currentTarget.open)}>
         <summary className="icon-btn" aria-label="Session menu" title="Session menu">
           <Icon name="more" />
         </summary>

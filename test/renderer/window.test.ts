@@ -132,6 +132,19 @@ describe('signed in with 10,000 roles', () => {
     await page.close();
   });
 
+  it('closes the session menu on Esc and on an outside click', async () => {
+    const { page } = await open('signed-in', 200);
+    const isOpen = () => page.evaluate(() => document.querySelector('details.menu')?.hasAttribute('open'));
+    await page.click('.menu summary');
+    expect(await isOpen()).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await isOpen()).toBe(false);
+    await page.click('.menu summary');
+    await page.click('.list-scroll', { position: { x: 200, y: 200 } });
+    expect(await isOpen()).toBe(false);
+    await page.close();
+  });
+
   it('shows the profiles diff and writes only after confirming', async () => {
     const { page, calls } = await open('signed-in', 200);
     await page.click('.menu summary');
