@@ -12,6 +12,8 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { loadavg } from 'node:os';
 import { build } from 'esbuild';
+import type * as SearchModule from '../app/search';
+import type * as FakeDataModule from '../renderer/dev/fake-data';
 import {
   buildRenderer,
   fakeBridgeScript,
@@ -94,7 +96,7 @@ try {
     await page.addScriptTag({ content: searchBundle });
     const result = await page.evaluate(
       ({ n, qs, runs }) => {
-        type S = typeof import('../app/search') & typeof import('../renderer/dev/fake-data');
+        type S = typeof SearchModule & typeof FakeDataModule;
         const s = (globalThis as unknown as { __search: S }).__search;
         const roles = s.fakeRoles(n);
         const indexTimes: number[] = [];
