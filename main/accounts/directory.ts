@@ -38,7 +38,20 @@ export type RoleDirectoryOptions = { paths: Paths; portal: Portal; now?: () => n
 export function createRoleDirectory({ paths, portal, now = Date.now }: RoleDirectoryOptions): RoleDirectory {
   const cached = (session: SsoSession) => readRoleCache(paths, session);
 
-  const refresh = async (session: SsoSession, opts: ListingOptions = {}): Promise<RefreshResult> => {
+  const running = new Map<string, Promise<RefreshResult>>();
+
+  /** A second refresh of a session while one runs joins it (the first caller's callbacks get the progress). */
+  const refresh = (session: SsoSession, opts: ListingOptions = {}): Promise<RefreshResult> => {
+    const key = `${session.name}\n${session.startUrl}`;
+    let p = running.get(key);
+    if (!p) {
+      p = listAndStore(session, opts).finally(() => running.delete(key));
+      running.set(key, p);
+    }
+    return p;
+  };
+
+  const listAndStore = async (session: SsoSession, opts: ListingOptions): Promise<RefreshResult> => {
     const before = await cached(session);
     const result = await listAllRoles(portal, session, opts);
     await writeRoleCache(paths, session, result.accounts, result.roles, now());

@@ -207,3 +207,14 @@ describe('role cache file', () => {
     expect((await directory.cached(session))?.roles.length).toBe(expected());
   });
 });
+
+describe('directory', () => {
+  test('two refreshes at once share one listing', async () => {
+    // At the server's own rate: the emulator counts 429 answers as calls too.
+    const { directory } = await setup(20);
+    emu.control.resetCalls();
+    const [a, b] = await Promise.all([directory.refresh(session), directory.refresh(session)]);
+    expect(b).toBe(a);
+    expect(emu.control.calls().ListAccountRoles).toBe(30);
+  });
+});
