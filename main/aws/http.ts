@@ -62,23 +62,23 @@ function extraCa(env: Env): string | undefined {
 }
 
 /**
- * The HTTP handler every AWS client uses: proxy-aware through `proxy-agent` (HTTPS_PROXY, NO_PROXY,
- * PAC-free), with the extra CA, and with timeouts so a dead network fails fast instead of hanging.
+ * The agents every outgoing call uses (the SDK clients and the console federation GET): proxy-aware
+ * through `proxy-agent` (HTTPS_PROXY, NO_PROXY from `env`, PAC-free) and with the extra CA.
  */
-export function createRequestHandler(env: Env = process.env, opts: HttpOptions = {}): NodeHttpHandler {
+export function createAgents(env: Env = process.env): { httpAgent: HttpAgent; httpsAgent: HttpsAgent } {
   const ca = extraCa(env);
   const tls = ca ? { ca: [ca] } : {};
   const common = { keepAlive: true, maxSockets: 50 };
-  let httpAgent: HttpAgent;
-  let httpsAgent: HttpsAgent;
   if (proxyConfigured(env)) {
     const agent = new ProxyAgent({ ...common, ...tls, getProxyForUrl: (url) => proxyForUrl(url, env) });
-    httpAgent = agent;
-    httpsAgent = agent;
-  } else {
-    httpAgent = new HttpAgent(common);
-    httpsAgent = new HttpsAgent({ ...common, ...tls });
+    return { httpAgent: agent, httpsAgent: agent };
   }
+  return { httpAgent: new HttpAgent(common), httpsAgent: new HttpsAgent({ ...common, ...tls }) };
+}
+
+/** The SDK clients' handler: the agents above, with timeouts so a dead network fails fast instead of hanging. */
+export function createRequestHandler(env: Env = process.env, opts: HttpOptions = {}): NodeHttpHandler {
+  const { httpAgent, httpsAgent } = createAgents(env);
   return new NodeHttpHandler({
     httpAgent,
     httpsAgent,

@@ -1,29 +1,25 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { ProxyAgent } from 'proxy-agent';
 import { LanyardError } from '../../app/errors';
+import { createAgents } from '../aws/http';
 
 type Env = Record<string, string | undefined>;
-
-function proxyConfigured(env: Env): boolean {
-  return Boolean(
-    env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy || env.ALL_PROXY || env.all_proxy,
-  );
-}
 
 export type GetResult = { status: number; body: string };
 
 /**
- * A plain GET for the federation endpoint, which is no AWS SDK service. Same proxy rules as the SDK
- * clients (proxy-agent, honouring NO_PROXY); Node's own fetch ignores HTTPS_PROXY.
+ * A plain GET for the federation endpoint, which is no AWS SDK service. Same agents as the SDK
+ * clients (proxy and NO_PROXY from `env`, AWS_CA_BUNDLE); Node's own fetch ignores HTTPS_PROXY.
  */
 export function httpGet(
   url: string,
   opts: { env: Env; timeoutMs?: number; signal?: AbortSignal },
 ): Promise<GetResult> {
   const u = new URL(url);
-  const agent = proxyConfigured(opts.env) ? new ProxyAgent() : undefined;
-  const send = u.protocol === 'https:' ? httpsRequest : httpRequest;
+  const agents = createAgents(opts.env);
+  const https = u.protocol === 'https:';
+  const agent = https ? agents.httpsAgent : agents.httpAgent;
+  const send = https ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     const req = send(
       u,
