@@ -6,6 +6,10 @@ import { RegisterClientCommand } from '@aws-sdk/client-sso-oidc';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../emulator';
 import { createOidcClient, createPortalClient } from '../../main/aws/clients';
+import { createPortal } from '../../main/accounts/portal';
+import { consoleUrl } from '../../main/console/console-url';
+import { createCredentialStore } from '../../main/credentials/role-credentials';
+import { emulatorTokenSource, session } from '../accounts/support';
 import { startLocalProxy, type LocalProxy } from './support/local-proxy';
 import { makeTestCa, startTlsFront, type TestCa, type TlsFront } from './support/tls-front';
 
@@ -112,5 +116,38 @@ describe('custom CA (AWS_CA_BUNDLE)', () => {
     await expect(listAccounts({ AWS_CA_BUNDLE: join(dir, 'missing.pem') }, front.url)).rejects.toMatchObject({
       code: 'CONFIG',
     });
+  });
+});
+
+describe('console federation (the one call that is not an SDK client)', () => {
+  async function federate(env: Record<string, string>, federationUrl: string): Promise<string> {
+    // Role credentials come straight from the emulator; only the federation GET goes through `env`.
+    const portal = createPortal({
+      tokenSource: emulatorTokenSource(emu.control),
+      env: {},
+      endpoints: { portal: emu.url },
+    });
+    const a = emu.control.org().accounts[0]!;
+    return consoleUrl(
+      { session, accountId: a.accountId, roleName: a.roles[0]! },
+      { credentials: createCredentialStore(portal), env, federationUrl },
+    );
+  }
+
+  it('goes through HTTP_PROXY given in env', async () => {
+    const before = proxy.seen.length;
+    expect(await federate({ HTTP_PROXY: proxy.url }, emu.url)).toMatch(/Action=login/);
+    expect(proxy.targets().slice(before)).toEqual([`${emu.url}/federation`]);
+  });
+
+  it('honours NO_PROXY', async () => {
+    const before = proxy.seen.length;
+    expect(await federate({ HTTP_PROXY: proxy.url, NO_PROXY: '127.0.0.1' }, emu.url)).toMatch(/Action=login/);
+    expect(proxy.seen.length).toBe(before);
+  });
+
+  it('trusts AWS_CA_BUNDLE, and refuses the private CA without it', async () => {
+    await expect(federate({}, front.url)).rejects.toMatchObject({ code: 'NETWORK' });
+    expect(await federate({ AWS_CA_BUNDLE: ca.caFile }, front.url)).toMatch(/Action=login/);
   });
 });
