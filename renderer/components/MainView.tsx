@@ -24,7 +24,7 @@ const isRole = (r: ListRow | undefined): r is Extract<ListRow, { kind: 'role' }>
 export function MainView({ view, snapshot, onSnapshot }: Props) {
   const name = view.session.name;
   const settings = snapshot.settings;
-  const { roles, error, refresh } = useRoles(name, true, view.rolesFetchedAt !== undefined);
+  const { roles, error, refresh } = useRoles(name, view.rolesFetchedAt);
   const actions = useRoleActions(name, snapshot, onSnapshot);
   const [query, setQuery] = useState('');
   const [activeId, setActiveId] = useState<string>();
@@ -120,10 +120,18 @@ export function MainView({ view, snapshot, onSnapshot }: Props) {
 
   const listing = view.listing && view.listing.phase !== 'done' ? view.listing : undefined;
   const listingError = error ?? view.listingError;
-  const firstLoad = roles === undefined || (roles.length === 0 && listing !== undefined);
+  const firstLoad = (roles === undefined && !error) || (roles?.length === 0 && listing !== undefined);
 
   let content;
-  if (firstLoad) {
+  if (roles === undefined && error && !listing) {
+    content = (
+      <div className="state" role="alert">
+        <h2>Could not load your roles</h2>
+        <p>{error.message}</p>
+        {error.hint && <p className="muted">{error.hint}</p>}
+      </div>
+    );
+  } else if (firstLoad || roles === undefined) {
     const pct =
       listing && listing.accountsTotal > 0
         ? Math.round((100 * listing.accountsDone) / listing.accountsTotal)

@@ -27,7 +27,8 @@ export type Scenario =
   | 'listing'
   | 'troubled'
   | 'empty-org'
-  | 'profiles';
+  | 'profiles'
+  | 'roles-error';
 
 export type FakeOptions = { scenario: Scenario; roles?: number; now?: number };
 
@@ -170,7 +171,17 @@ export function installFakeBridge(opts: FakeOptions): void {
       if (s === 'device') sendDevicePrompt();
       return ok(snapshot);
     },
-    'roles.get': () => ok(listed),
+    'roles.get': () =>
+      s === 'roles-error'
+        ? Promise.resolve({
+            ok: false,
+            error: {
+              code: 'SESSION_EXPIRED',
+              message: 'The portal says the session has ended.',
+              hint: 'Sign in again.',
+            },
+          })
+        : ok(listed),
     'roles.copyEnv': (r) =>
       ok({
         expiresAt: iso(3_600_000),

@@ -1,16 +1,16 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RoleEntry } from '../../app/domain/accounts';
 import type { IpcError } from '../../app/ipc/contract';
 import { invoke, useEvent } from '../bridge';
 
 /**
  * The roles of one session: the cache at once, then `roles.updated` as listings finish.
- * `fetchedBefore` tells whether main has ever listed this session; if not, a first listing starts.
+ * Without `rolesFetchedAt` main has never listed this session, so a first listing starts; when it
+ * changes (a listing finished) the cache is read again, in case no `roles.updated` came with it.
  */
 export function useRoles(
   session: string | undefined,
-  signedIn: boolean,
-  fetchedBefore: boolean,
+  rolesFetchedAt: string | undefined,
 ): { roles: RoleEntry[] | undefined; error: IpcError | undefined; refresh: () => void } {
   const [state, setState] = useState<{ session?: string; roles?: RoleEntry[]; error?: IpcError }>({});
 
@@ -24,11 +24,16 @@ export function useRoles(
     });
   }, []);
 
+  const fetchedAt = useRef(rolesFetchedAt);
   useEffect(() => {
-    if (session && signedIn) load(session, !fetchedBefore);
-    // Only a change of session or sign-in reloads; `fetchedBefore` flipping is the listing finishing.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [session, signedIn, load]);
+    if (session) load(session, fetchedAt.current === undefined);
+  }, [session, load]);
+  useEffect(() => {
+    if (session && rolesFetchedAt !== fetchedAt.current) {
+      fetchedAt.current = rolesFetchedAt;
+      load(session, false);
+    }
+  }, [session, rolesFetchedAt, load]);
 
   useEvent('roles.updated', (e) => {
     if (e.session === session) setState({ session: e.session, roles: e.roles });

@@ -214,6 +214,15 @@ describe('other states', () => {
     await page.close();
   });
 
+  it('a failed roles.get shows its message and hint, not an endless spinner', async () => {
+    const { page } = await open('roles-error');
+    await page.waitForSelector('.state[role=alert]');
+    const text = await page.textContent('.state');
+    expect(text).toContain('The portal says the session has ended.');
+    expect(text).toContain('Sign in again.');
+    await page.close();
+  });
+
   it('listing progress and an empty organisation', async () => {
     const listing = await open('listing');
     expect(await listing.page.textContent('.state')).toContain('37 of 112 accounts');
