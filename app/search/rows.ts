@@ -3,6 +3,10 @@
  *
  * With no query: Favorites, Recent, then every role under its account's header.
  * With a query: matching favorites, then the other matches by score (rows carry their account label).
+ *
+ * Row ids are unique: the bulk of rows (matches, or roles under their account) use the role key
+ * itself, with no per-keystroke string building; favorites and recents, which repeat a role shown
+ * again below, are prefixed; header ids hold no '/', which every role key has.
  */
 import type { RoleHit, RoleIndex, SearchContext } from './roles';
 
@@ -25,7 +29,7 @@ export function buildRows(
       if (favorites.length < hits.length) rows.push({ kind: 'header', id: 'h:matches', label: 'Matches' });
     }
     for (const hit of hits) {
-      if (!hit.favorite) rows.push({ kind: 'role', id: `m:${hit.key}`, hit, section: 'match' });
+      if (!hit.favorite) rows.push({ kind: 'role', id: hit.key, hit, section: 'match' });
     }
     return rows;
   }
@@ -58,7 +62,7 @@ export function buildRows(
         detail: hit.role.accountId,
       });
     }
-    rows.push({ kind: 'role', id: `a:${hit.key}`, hit, section: 'account' });
+    rows.push({ kind: 'role', id: hit.key, hit, section: 'account' });
   }
   return rows;
 }
