@@ -70,6 +70,16 @@ describe('listing under faults', () => {
     expect(out.stats.retries).toBeGreaterThan(0);
   });
 
+  it('slow responses (150 ms each): completes', async () => {
+    emu.control.setLatency(150);
+    try {
+      const out = await tools().directory.refresh(session);
+      expect(out.roles).toHaveLength(expectedRoles());
+    } finally {
+      emu.control.setLatency(0);
+    }
+  });
+
   it('a real token bucket (5/s, burst 5) throttling a 15-account listing: slows down, completes', async () => {
     emu.control.setThrottle({ ratePerSecond: 5, burst: 5 });
     const { directory } = tools();

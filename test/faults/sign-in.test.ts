@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { tokenFileName } from '../../main/auth/cache-names';
+import { createSignIn } from '../../main/auth/sign-in';
 import { getSession } from '../../main/config/sessions';
 import {
   assertCacheIntact,
@@ -135,6 +136,65 @@ describe('sign-in under faults', () => {
     expect(emu.control.calls().RegisterClient).toBe(1);
     await assertCacheIntact(r.sb);
   });
+});
+
+describe('slow responses', () => {
+  it('150 ms on every call: sign-in completes', async () => {
+    const r = await fresh();
+    emu.control.setLatency(150);
+    try {
+      await expect(deviceLogin(r, emu)).resolves.toMatchObject({ refreshable: true });
+    } finally {
+      emu.control.setLatency(0);
+    }
+  });
+});
+
+describe('silent refresh under faults', () => {
+  it.each([
+    ['5xx storm', () => emu.control.setFaults({ serverErrorRate: 1, operations: ['CreateToken'] })],
+    ['expired client registration', () => emu.control.expireRegistrations()],
+    ['Identity Center session ended', () => emu.control.endSessions()],
+    ['offline', () => undefined],
+  ])(
+    '%s: the still-valid token keeps working; once it expires, SESSION_EXPIRED says why',
+    async (name, breakIt) => {
+      let skew = 0;
+      const now = () => Date.now() + skew;
+      const r = await rig(emu, { now });
+      rigs.push(r);
+      await deviceLogin(r, emu);
+      const token = await r.signIn.getAccessToken('corp');
+      breakIt();
+      const signIn =
+        name === 'offline'
+          ? createSignIn({
+              paths: r.sb.paths,
+              env: { ...r.sb.env, AWS_ENDPOINT_URL_SSO_OIDC: 'http://127.0.0.1:9' },
+              openUrl: () => Promise.resolve(),
+              now,
+            })
+          : r.signIn;
+      const before = await readFile(
+        r.sb.cacheFile(tokenFileName(await getSession(r.sb.paths, 'corp'))),
+        'utf8',
+      );
+      skew = 50 * 60_000; // ten minutes left: inside the refresh window
+      expect(await signIn.getAccessToken('corp')).toBe(token);
+      const [status] = await signIn.status({ refresh: false });
+      expect(status).toMatchObject({ state: 'signed-in', usableUntil: expect.any(String) as unknown });
+      skew = 70 * 60_000; // past the end
+      const err = await signIn.getAccessToken('corp').catch((e: unknown) => e);
+      expect(err).toMatchObject({
+        code: 'SESSION_EXPIRED',
+        details: { hint: expect.stringMatching(/sign in again/i) as unknown },
+      });
+      expect((err as Error).message).toMatch(/expired: .+/);
+      // a failed renewal never touches the file
+      expect(await tokenFileOf(r)).toBe(before);
+      await assertCacheIntact(r.sb);
+    },
+  );
 });
 
 describe('slow_down', () => {
