@@ -190,3 +190,34 @@ print(bad)
     ).toEqual([]);
   });
 });
+
+describe('a non-atomic writer (AWS CLI 2.9.19 truncates, then writes)', () => {
+  it('Lanyard reading inside the gap waits for the write instead of calling the session broken', async () => {
+    const token = {
+      startUrl: START_URL,
+      region: 'us-east-1',
+      accessToken: 'aoa-cli-written-token-000000000000000000',
+      expiresAt: '2030-01-01T00:00:00Z',
+    };
+    // The CLI's JSONFileCache of that era: open for writing (truncating), then write. The 60 ms between
+    // the two stands for a slow disk or a descheduled process.
+    const script = `
+import json, os, sys, time
+path = os.path.expanduser('~/.aws/sso/cache/${tokenFileName(session)}')
+f = open(path, 'w')
+print('truncated', flush=True)
+time.sleep(0.06)
+f.write(json.dumps(${JSON.stringify(token)}))
+f.close()
+`;
+    const { createSignIn } = await import('../../main/auth/sign-in');
+    const signIn = createSignIn({ paths: sb.paths, env: sb.env, openUrl: () => Promise.resolve() });
+    const child = spawn('python3', ['-'], { env: sb.env });
+    const truncated = new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    const done = new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? 1)));
+    child.stdin.end(script);
+    await truncated;
+    expect(await signIn.getAccessToken('race')).toBe(token.accessToken);
+    expect(await done).toBe(0);
+  });
+});
