@@ -29,9 +29,14 @@ function fileError(action: string, file: string, e: unknown): LanyardError {
   });
 }
 
-/** Reads a cache file as a JSON object; anything else is reported, never thrown, and never touched. */
-export async function readCacheJson(dir: string, name: string): Promise<JsonRead> {
-  const file = join(dir, name);
+/**
+ * The AWS CLI before botocore's atomic writes (2.9.19 among them) truncates the file and then writes
+ * it: a read in between finds it empty or cut short. Such a read is tried again a few times over
+ * ~175 ms before the file is called broken; a file that stays broken costs that much once.
+ */
+const rereadDelaysMs = [25, 50, 100];
+
+async function readJsonOnce(file: string): Promise<JsonRead> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -48,6 +53,18 @@ export async function readCacheJson(dir: string, name: string): Promise<JsonRead
   if (typeof data !== 'object' || data === null || Array.isArray(data))
     return { kind: 'invalid', file, reason: 'is not a JSON object' };
   return { kind: 'ok', file, data: data as Record<string, unknown> };
+}
+
+/** Reads a cache file as a JSON object; anything else is reported, never thrown, and never touched. */
+export async function readCacheJson(dir: string, name: string): Promise<JsonRead> {
+  const file = join(dir, name);
+  let read = await readJsonOnce(file);
+  for (const ms of rereadDelaysMs) {
+    if (read.kind !== 'invalid' || read.reason !== 'is not valid JSON') break;
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    read = await readJsonOnce(file);
+  }
+  return read;
 }
 
 /**
