@@ -70,8 +70,14 @@ export function createAgents(env: Env = process.env): { httpAgent: HttpAgent; ht
   const tls = ca ? { ca: [ca] } : {};
   const common = { keepAlive: true, maxSockets: 50 };
   if (proxyConfigured(env)) {
-    const agent = new ProxyAgent({ ...common, ...tls, getProxyForUrl: (url) => proxyForUrl(url, env) });
-    return { httpAgent: agent, httpsAgent: agent };
+    const getProxyForUrl = (url: string) => proxyForUrl(url, env);
+    // Plain HTTP through a proxy does not keep alive: proxy-agent 6 reuses the socket without going back
+    // through http-proxy-agent, so the second request goes out as `POST /path` instead of the absolute
+    // URL a proxy needs, and fails. HTTPS (CONNECT tunnels, all real AWS endpoints) keeps alive.
+    return {
+      httpAgent: new ProxyAgent({ ...tls, getProxyForUrl }),
+      httpsAgent: new ProxyAgent({ ...common, ...tls, getProxyForUrl }),
+    };
   }
   return { httpAgent: new HttpAgent(common), httpsAgent: new HttpsAgent({ ...common, ...tls }) };
 }
