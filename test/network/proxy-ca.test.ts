@@ -5,6 +5,8 @@ import { ListAccountsCommand } from '@aws-sdk/client-sso';
 import { RegisterClientCommand } from '@aws-sdk/client-sso-oidc';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../emulator';
+import { main } from '../../main/cli/main';
+import { createSandbox } from '../support/sandbox';
 import { createOidcClient, createPortalClient } from '../../main/aws/clients';
 import { createPortal } from '../../main/accounts/portal';
 import { consoleUrl } from '../../main/console/console-url';
@@ -149,5 +151,71 @@ describe('console federation (the one call that is not an SDK client)', () => {
   it('trusts AWS_CA_BUNDLE, and refuses the private CA without it', async () => {
     await expect(federate({}, front.url)).rejects.toMatchObject({ code: 'NETWORK' });
     expect(await federate({ AWS_CA_BUNDLE: ca.caFile }, front.url)).toMatch(/Action=login/);
+  });
+});
+
+describe('every call of a real session goes through the proxy (CLI in-process)', () => {
+  it('sign-in, listing, credentials, console, logout: all seen by the proxy, none direct', async () => {
+    const auto = await startEmulator({
+      org: { generate: { accounts: 2, seed: 1 } },
+      autoApprove: true,
+      pollIntervalSeconds: 0,
+    });
+    const sb = await createSandbox({
+      config:
+        '[sso-session corp]\nsso_start_url = https://d-9000000050.awsapps.com/start\nsso_region = us-east-1\nsso_registration_scopes = sso:account:access\n',
+    });
+    try {
+      const env = {
+        ...sb.env,
+        ...auto.env,
+        LANYARD_FEDERATION_URL: auto.url,
+        HTTP_PROXY: proxy.url,
+        HTTPS_PROXY: proxy.url,
+      };
+      const before = proxy.seen.length;
+      auto.control.resetCalls();
+      const run = async (...argv: string[]) => {
+        let err = '';
+        const code = await main(argv, {
+          paths: sb.paths,
+          env,
+          stdout: { write: () => undefined },
+          stderr: { write: (t: string) => void (err += t) },
+          openUrl: () => Promise.resolve(),
+          signal: new AbortController().signal,
+          now: Date.now,
+        });
+        expect(`${argv.join(' ')}: ${code} ${err}`).toBe(`${argv.join(' ')}: 0 `); // the message, if any, in the diff
+      };
+      const a = auto.control.org().accounts[0]!;
+      await run('login', '--device-code', '--no-browser');
+      await run('roles', '--refresh');
+      await run('env', a.accountId, a.roles[0]!);
+      await run('console', a.accountId, a.roles[0]!, '--print');
+      await run('logout');
+      const paths = proxy
+        .targets()
+        .slice(before)
+        .map((t) => new URL(t).pathname);
+      expect(new Set(paths)).toEqual(
+        new Set([
+          '/client/register',
+          '/device_authorization',
+          '/token',
+          '/assignment/accounts',
+          '/assignment/roles',
+          '/federation/credentials',
+          '/federation',
+          '/logout',
+        ]),
+      );
+      // The emulator saw nothing the proxy did not carry.
+      const served = Object.values(auto.control.calls()).reduce((n, c) => n + c, 0);
+      expect(paths.length).toBe(served);
+    } finally {
+      await auto.close();
+      await sb.cleanup();
+    }
   });
 });
