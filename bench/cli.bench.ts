@@ -8,7 +8,7 @@ import type { Account, RoleEntry } from '../app/domain/accounts';
 import { writeRoleCache } from '../main/accounts/role-cache';
 import { writeTokenFile } from '../main/auth/token-cache';
 import { createSandbox } from '../test/support/sandbox';
-import { session } from '../test/accounts/support';
+import { session } from '../test/support/portal-session';
 import { median, printTable, runs } from './support';
 
 const root = join(import.meta.dirname, '..');

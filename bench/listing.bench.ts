@@ -4,7 +4,7 @@ import { ListAccountRolesCommand, ListAccountsCommand, SSOClient } from '@aws-sd
 import { startEmulator } from '../emulator/index';
 import { createPortal } from '../main/accounts/portal';
 import { listAllRoles } from '../main/accounts/lister';
-import { emulatorTokenSource, session } from '../test/accounts/support';
+import { emulatorTokenSource, session } from '../test/support/portal-session';
 import { median, printTable, runs } from './support';
 
 const accounts = Number(process.env.BENCH_ACCOUNTS ?? 500);

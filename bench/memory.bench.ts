@@ -9,7 +9,7 @@ import { startEmulator } from '../emulator/index';
 import { createRoleDirectory } from '../main/accounts/directory';
 import { createPortal } from '../main/accounts/portal';
 import { resolvePaths } from '../main/paths';
-import { emulatorTokenSource, session } from '../test/accounts/support';
+import { emulatorTokenSource, session } from '../test/support/portal-session';
 import { printTable } from './support';
 
 // `node --expose-gc` is honoured when given; under tsx (bench/run.mjs) the flag is set at run time instead,

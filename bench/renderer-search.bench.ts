@@ -13,7 +13,7 @@ import { gzipSync } from 'node:zlib';
 import { loadavg } from 'node:os';
 import { build } from 'esbuild';
 import type * as SearchModule from '../app/search';
-import type * as FakeDataModule from '../renderer/dev/fake-data';
+import type * as FakeDataModule from '../test/support/renderer/fake-data';
 import {
   buildRenderer,
   fakeBridgeScript,
@@ -70,7 +70,7 @@ const loadBefore = loadavg()[0]!.toFixed(2);
 const searchBundle = (
   await build({
     stdin: {
-      contents: "export * from './app/search'; export { fakeRoles } from './renderer/dev/fake-data';",
+      contents: "export * from './app/search'; export { fakeRoles } from './test/support/renderer/fake-data';",
       resolveDir: repoRoot,
       loader: 'ts',
     },

@@ -5,7 +5,7 @@
  * Names are listed here as type-checked records instead of importing `commandNames`: the
  * contract's runtime module carries zod (~750 KB bundled), which a preload parsed on every window
  * load does not need. `Record<CommandName, true>` makes tsc fail on a missing or extra name, and
- * test/shell/security-checklist.test.ts compares these keys with the contract too.
+ * test/main/shell/security-checklist.test.ts compares these keys with the contract too.
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import type { CommandName, EventName, LanyardBridge } from '../../app/ipc/contract';

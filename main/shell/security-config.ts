@@ -1,6 +1,6 @@
 /**
  * The tray window's security posture, in one pure module (type-only Electron imports) so
- * test/shell/security-checklist.test.ts can import it and fail when an item regresses.
+ * test/main/shell/security-checklist.test.ts can import it and fail when an item regresses.
  * docs/security.md explains each choice.
  */
 import type {

@@ -11,7 +11,7 @@ import { createOidcClient, createPortalClient } from '../../main/aws/clients';
 import { createPortal } from '../../main/accounts/portal';
 import { consoleUrl } from '../../main/console/console-url';
 import { createCredentialStore } from '../../main/credentials/role-credentials';
-import { emulatorTokenSource, session } from '../accounts/support';
+import { emulatorTokenSource, session } from '../support/portal-session';
 import { startLocalProxy, type LocalProxy } from './support/local-proxy';
 import { makeTestCa, startTlsFront, type TestCa, type TlsFront } from './support/tls-front';
 

@@ -5,7 +5,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { Scenario } from '../../renderer/dev/fake-bridge';
+import type { Scenario } from '../support/renderer/fake-bridge';
 import { buildRenderer, fakeBridgeScript, launchChromium, repoRoot, serveStatic } from '../support/browser';
 
 const outDir = process.argv[2] ?? join(repoRoot, 'test-results', 'renderer-screens');

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { Scenario } from '../../renderer/dev/fake-bridge';
+import type { Scenario } from '../support/renderer/fake-bridge';
 import {
   buildRenderer,
   fakeBridgeScript,

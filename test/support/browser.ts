@@ -9,7 +9,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
-import type { FakeOptions } from '../../renderer/dev/fake-bridge';
+import type { FakeOptions } from './renderer/fake-bridge';
 
 export const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const rendererDist = join(repoRoot, 'dist', 'renderer');
@@ -93,7 +93,7 @@ export async function buildRenderer(outDir = rendererDist): Promise<string> {
 export async function fakeBridgeScript(options: FakeOptions): Promise<string> {
   const { build } = await import('esbuild');
   const out = await build({
-    entryPoints: [join(repoRoot, 'renderer', 'dev', 'fake-bridge.ts')],
+    entryPoints: [join(repoRoot, 'test', 'support', 'renderer', 'fake-bridge.ts')],
     bundle: true,
     write: false,
     format: 'iife',
