@@ -70,7 +70,8 @@ const loadBefore = loadavg()[0]!.toFixed(2);
 const searchBundle = (
   await build({
     stdin: {
-      contents: "export * from './app/search'; export { fakeRoles } from './test/support/renderer/fake-data';",
+      contents:
+        "export * from './app/search'; export { fakeRoles } from './test/support/renderer/fake-data';",
       resolveDir: repoRoot,
       loader: 'ts',
     },

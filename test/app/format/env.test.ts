@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { credentialEnv, formatEnv, isoExpiration, quoteDotenv, quotePowerShell } from '../../../app/format/env';
+import {
+  credentialEnv,
+  formatEnv,
+  isoExpiration,
+  quoteDotenv,
+  quotePowerShell,
+} from '../../../app/format/env';
 import { formatCredentialProcess } from '../../../app/format/credential-process';
 import { isLanyardError } from '../../../app/errors';
 
