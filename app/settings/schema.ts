@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { regionSchema } from '../policy/region';
 
 export const envFormats = ['posix', 'fish', 'powershell', 'cmd', 'dotenv', 'json'] as const;
 export const envFormatSchema = z.enum(envFormats);
@@ -9,8 +10,6 @@ export const roleKeySchema = z.string().regex(/^[^/]+\/\d{12}\/[^/]+$/);
 export function roleKey(sessionName: string, accountId: string, roleName: string): string {
   return `${sessionName}/${accountId}/${roleName}`;
 }
-
-const regionSchema = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/);
 
 /** Each setting's shape, without defaults: a patch must carry only what the sender sent. */
 const fields = {

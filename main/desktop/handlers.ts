@@ -3,7 +3,7 @@
  * when it happened; open-console opens the browser and returns nothing.
  */
 import { randomUUID } from 'node:crypto';
-import { assertAllowedUrl } from '../../app/console/hosts';
+import { assertUrl } from '../../app/policy/urls';
 import { credentialEnv, formatEnv, isoExpiration } from '../../app/format/env';
 import { LanyardError } from '../../app/errors';
 import type { ProfilesPlanView } from '../../app/ipc/contract';
@@ -58,7 +58,7 @@ export function createHandlers(ctx: CoreContext): IpcHandlers {
     async 'auth.openVerification'(req) {
       const prompt = state.devicePrompts.get(req.session);
       if (!prompt) throw new LanyardError('NOT_FOUND', 'No device sign-in is waiting for this session.');
-      await platform.opener.open(assertAllowedUrl(prompt.completeUri, services.allowedOrigins));
+      await platform.opener.open(assertUrl(prompt.completeUri, 'sign-in', services.allowedOrigins));
       return null;
     },
 
@@ -111,7 +111,7 @@ export function createHandlers(ctx: CoreContext): IpcHandlers {
           logoutFirst: settings.consoleLogoutFirst,
         }),
       );
-      await platform.opener.open(assertAllowedUrl(url, services.allowedOrigins));
+      await platform.opener.open(assertUrl(url, 'browser', services.allowedOrigins));
       ctx.touchRecent(req.session, req.accountId, req.roleName);
       return null;
     },
