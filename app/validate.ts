@@ -3,7 +3,7 @@
  * main before anything is written. Messages say what to do, not just what is wrong.
  */
 import { parseUrl } from './console/url';
-import { isRegion } from './policy/region';
+import { isRegion, looksLikeAvailabilityZone } from './policy/region';
 
 export type Validation<T = string> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -44,7 +44,7 @@ export function validateRegion(input: string): Validation {
   if (text === '') return fail('Enter the region of your IAM Identity Center, e.g. us-east-1.');
   const lower = text.toLowerCase();
   if (lower !== text && isRegion(lower)) return fail(`Regions are lower case: ${lower}`);
-  if (/^[a-z]{2}-[a-z]+-\d[a-z]$/.test(text)) {
+  if (looksLikeAvailabilityZone(text)) {
     return fail(`That looks like an availability zone; the region is ${text.slice(0, -1)}.`);
   }
   if (!isRegion(text)) {

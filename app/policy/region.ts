@@ -15,6 +15,11 @@ export function isRegion(text: string): boolean {
 
 export const regionSchema = z.string().regex(regionPattern);
 
+/** `us-east-1a`: what people paste from the EC2 console instead of a region. */
+export function looksLikeAvailabilityZone(text: string): boolean {
+  return /^[a-z]{2}-[a-z]+-\d[a-z]$/.test(text);
+}
+
 /**
  * Region shapes per partition, as regex source for the URL policy's host patterns. `aws` has only
  * two-part names (`us-east-1`), so `us-gov-west-1` or `us-iso-east-1` cannot pass as one.

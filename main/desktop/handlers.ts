@@ -3,6 +3,7 @@
  * when it happened; open-console opens the browser and returns nothing.
  */
 import { randomUUID } from 'node:crypto';
+import { accountRoleKey } from '../../app/domain/role-key';
 import { assertUrl } from '../../app/policy/urls';
 import { credentialEnv, formatEnv, isoExpiration } from '../../app/format/env';
 import { LanyardError } from '../../app/errors';
@@ -121,8 +122,8 @@ export function createHandlers(ctx: CoreContext): IpcHandlers {
       const all = await ctx.listings.cached(req.session);
       if (!all)
         throw new LanyardError('NOT_FOUND', 'List this session’s roles first, then preview profiles.');
-      const wanted = req.roles && new Set(req.roles.map((r) => `${r.accountId}/${r.roleName}`));
-      const roles = wanted ? all.filter((r) => wanted.has(`${r.accountId}/${r.roleName}`)) : all;
+      const wanted = req.roles && new Set(req.roles.map(accountRoleKey));
+      const roles = wanted ? all.filter((r) => wanted.has(accountRoleKey(r))) : all;
       const settings = ctx.settings();
       const plan = await services.planProfiles({
         session,
