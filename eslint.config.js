@@ -9,6 +9,23 @@ import { builtinModules } from 'node:module';
 const nodeBuiltins = builtinModules.flatMap((m) => [m, `node:${m}`]);
 const nodePatterns = [{ group: ['node:*'], message: 'Node APIs belong in main/ or emulator/.' }];
 
+// Imports of modules whose rules now live in app/policy (URL policy, region, partitions).
+const removedHomes = {
+  group: ['**/console/hosts', '**/auth/url-guard', '**/shell/origins'],
+  message: 'URL and region rules live in app/policy/ (urls, region, partitions).',
+};
+
+// Selectors for no-restricted-syntax that keep a rule in its home module.
+const regionLiteral = {
+  selector: 'Literal[regex.pattern=/us-gov|\\[a-z\\]\\{2\\}-|eusc/]',
+  message: 'Region syntax lives in app/policy/region.ts: import isRegion or regionSchema.',
+};
+const hostnameCheck = {
+  selector: 'CallExpression[callee.property.name=/^(endsWith|includes)$/][callee.object.property.name="hostname"]',
+  message: 'Host checks live in app/policy/urls.ts: use checkUrl or assertUrl.',
+};
+const newUrl = { selector: "NewExpression[callee.name='URL']", message: 'In app/, parse with parseUrl (app/console/url.ts).' };
+
 const electronOnlyInShell = {
   name: 'electron',
   message: 'Electron is imported only in main/shell/: keep everything else testable in plain Node.',
@@ -63,6 +80,7 @@ export default tseslint.config(
               group: ['**/main/**', '**/renderer/**', '**/emulator/**', '**/test/**'],
               message: 'app/ imports only app/.',
             },
+            removedHomes,
           ],
         },
       ],
@@ -107,6 +125,11 @@ export default tseslint.config(
               group: ['**/renderer/**', '**/emulator/**', '**/test/**'],
               message: 'main/ imports app/ and main/ only.',
             },
+            {
+              group: ['**/shell/**', '**/shell'],
+              message: 'main/shell/ wires main/; nothing else in main/ reaches into it.',
+            },
+            removedHomes,
           ],
         },
       ],
@@ -123,6 +146,7 @@ export default tseslint.config(
               group: ['**/renderer/**', '**/emulator/**', '**/test/**'],
               message: 'The shell wires main/ only.',
             },
+            removedHomes,
           ],
         },
       ],
@@ -145,6 +169,17 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Each rule has one home: region syntax and host checks live in app/policy/, not restated elsewhere.
+    files: ['main/**/*.ts', 'renderer/**/*.ts', 'renderer/**/*.tsx'],
+    rules: { 'no-restricted-syntax': ['error', regionLiteral, hostnameCheck] },
+  },
+  {
+    // app/ also parses URLs only through parseUrl (app/console/url.ts), which types the WHATWG URL.
+    files: ['app/**/*.ts'],
+    ignores: ['app/policy/**', 'app/console/url.ts'],
+    rules: { 'no-restricted-syntax': ['error', regionLiteral, hostnameCheck, newUrl] },
   },
   {
     // The CLI, the emulator's launcher, scripts, tests and benchmarks print on purpose.

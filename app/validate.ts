@@ -2,20 +2,10 @@
  * Checks for what a person types (start URL, region, names), used live by the renderer and again by
  * main before anything is written. Messages say what to do, not just what is wrong.
  */
-export type Validation<T = string> = { ok: true; value: T } | { ok: false; message: string };
+import { parseUrl } from './console/url';
+import { isRegion, looksLikeAvailabilityZone } from './policy/region';
 
-// app/ compiles without DOM or Node types, yet both runtimes have WHATWG URL: describe the part used.
-type ParsedUrl = {
-  protocol: string;
-  hostname: string;
-  username: string;
-  password: string;
-  hash: string;
-  search: string;
-  origin: string;
-  pathname: string;
-};
-const UrlParser = (globalThis as unknown as { URL: new (input: string) => ParsedUrl }).URL;
+export type Validation<T = string> = { ok: true; value: T } | { ok: false; message: string };
 
 const ok = <T>(value: T): Validation<T> => ({ ok: true, value });
 const fail = (message: string): Validation<never> => ({ ok: false, message });
@@ -31,10 +21,8 @@ export function validateStartUrl(input: string): Validation {
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
     return fail(`Add the https:// scheme: https://${text.replace(/^\/+/, '')}`);
   }
-  let url: ParsedUrl;
-  try {
-    url = new UrlParser(text);
-  } catch {
+  const url = parseUrl(text);
+  if (!url) {
     return fail('This is not a valid URL. It looks like https://d-1234567890.awsapps.com/start');
   }
   if (url.protocol !== 'https:')
@@ -51,17 +39,15 @@ export function validateStartUrl(input: string): Validation {
   return ok(text);
 }
 
-const regionRe = /^(?:[a-z]{2}(?:-(?:gov|iso|isob|isoe|isof))?|eusc-[a-z]{2})-[a-z]+-\d{1,2}$/;
-
 export function validateRegion(input: string): Validation {
   const text = input.trim();
   if (text === '') return fail('Enter the region of your IAM Identity Center, e.g. us-east-1.');
   const lower = text.toLowerCase();
-  if (lower !== text && regionRe.test(lower)) return fail(`Regions are lower case: ${lower}`);
-  if (/^[a-z]{2}-[a-z]+-\d[a-z]$/.test(text)) {
+  if (lower !== text && isRegion(lower)) return fail(`Regions are lower case: ${lower}`);
+  if (looksLikeAvailabilityZone(text)) {
     return fail(`That looks like an availability zone; the region is ${text.slice(0, -1)}.`);
   }
-  if (!regionRe.test(text)) {
+  if (!isRegion(text)) {
     return fail(`"${text}" is not a region name. Regions look like us-east-1, eu-west-2 or us-gov-west-1.`);
   }
   return ok(text);

@@ -1,28 +1,5 @@
 import type { EnvFormat } from '../app/settings/schema';
 
-/** "1 h 05 m", "4 m 09 s", "12 s": a countdown that says what matters at its scale. */
-export function formatRemaining(ms: number): string {
-  if (ms <= 0) return 'expired';
-  const s = Math.floor(ms / 1000);
-  const d = Math.floor(s / 86400);
-  const h = Math.floor((s % 86400) / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const sec = s % 60;
-  if (d > 0) return `${d} d ${h} h`;
-  if (h > 0) return `${h} h ${String(m).padStart(2, '0')} m`;
-  if (m > 0) return `${m} m ${String(sec).padStart(2, '0')} s`;
-  return `${sec} s`;
-}
-
-export function formatAgo(iso: string | undefined, now: number): string {
-  if (!iso) return 'never';
-  const s = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
-  if (s < 60) return 'just now';
-  if (s < 3600) return `${Math.floor(s / 60)} min ago`;
-  if (s < 86400) return `${Math.floor(s / 3600)} h ago`;
-  return `${Math.floor(s / 86400)} d ago`;
-}
-
 /** Every env format with its label; a Record so a new format in the schema fails to compile here. */
 export const envFormatLabels: Record<EnvFormat, string> = {
   posix: 'bash/zsh',

@@ -1,4 +1,5 @@
 import type { RoleEntry } from '../domain/accounts';
+import { accountRoleKey } from '../domain/role-key';
 import type { SsoSession } from '../domain/session';
 import { LanyardError } from '../errors';
 import { dominantEol, parse, serialize, type IniSection } from '../ini/document';
@@ -61,9 +62,9 @@ function nameRoles(input: PlanProfilesInput, notes: string[]): Named[] {
   const seenRoles = new Set<string>();
   const out: Named[] = [];
   for (const role of roles) {
-    const roleKey = `${role.accountId}/${role.roleName}`;
-    if (seenRoles.has(roleKey)) continue;
-    seenRoles.add(roleKey);
+    const key = accountRoleKey(role);
+    if (seenRoles.has(key)) continue;
+    seenRoles.add(key);
     const base = profileName(input.template, { ...role, sessionName: input.session.name });
     let name = base;
     for (let n = 2; used.has(name); n++) name = `${base}-${n}`;
@@ -133,14 +134,16 @@ export function planProfilesText(before: string, input: PlanProfilesInput): Plan
   }
 
   if (input.prune) {
-    const wanted = new Set(input.roles.map((r) => `${r.accountId}/${r.roleName}`));
+    const wanted = new Set(input.roles.map(accountRoleKey));
     const names = new Set(named.map((n) => n.name));
     const stale = doc.sections.filter((s) => {
       const id = sectionIdOf(s);
       if (id?.kind !== 'profile' || names.has(id.name) || !isManaged(s) || !belongsTo(s, input.session, true))
         return false;
       const v = sectionValues(s);
-      return !wanted.has(`${stringValue(v, 'sso_account_id')}/${stringValue(v, 'sso_role_name')}`);
+      return !wanted.has(
+        accountRoleKey({ accountId: stringValue(v, 'sso_account_id') ?? '', roleName: stringValue(v, 'sso_role_name') ?? '' }),
+      );
     });
     for (const s of stale) {
       removeSection(doc, s);

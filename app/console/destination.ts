@@ -1,5 +1,6 @@
 import { LanyardError } from '../errors';
-import { consoleHost } from './hosts';
+import { consoleHost } from '../policy/partitions';
+import { isRegion } from '../policy/region';
 
 type Service = { path: string; global?: boolean };
 
@@ -46,10 +47,8 @@ export const serviceShortcuts: Record<string, Service> = {
   'cost-explorer': { path: 'cost-management', global: true },
 };
 
-const regionPattern = /^[a-z]{2}(-[a-z]+)+-\d+$/;
-
 export function validateRegion(region: string): string {
-  if (!regionPattern.test(region))
+  if (!isRegion(region))
     throw new LanyardError('BAD_INPUT', `"${region}" is not an AWS region name (like eu-west-1).`);
   return region;
 }

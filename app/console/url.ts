@@ -7,10 +7,13 @@ export type ParsedUrl = {
   protocol: string;
   hostname: string;
   host: string;
+  port: string;
   origin: string;
   username: string;
   password: string;
   pathname: string;
+  search: string;
+  hash: string;
   href: string;
 };
 

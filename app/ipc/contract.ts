@@ -10,12 +10,12 @@ import { z } from 'zod';
 import type { ErrorCode } from '../errors';
 import type { SessionStatus } from '../domain/session';
 import type { ListingProgress, RoleEntry } from '../domain/accounts';
+import { regionSchema as region } from '../policy/region';
 import { envFormatSchema, settingsPatchSchema, type Settings } from '../settings/schema';
 
 const sessionName = z.string().min(1).max(128);
 const accountId = z.string().regex(/^\d{12}$/);
 const roleName = z.string().min(1).max(64);
-const region = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/);
 const roleRef = z.object({ session: sessionName, accountId, roleName }).strict();
 
 /** Phantom marker carrying a response type alongside its request schema. */

@@ -6,6 +6,7 @@
  * session whose end is unknown gets no warnings: silent refreshes keep it going without noise.
  */
 import type { SessionState } from '../domain/session';
+import { durationWords } from '../format/duration';
 
 export type EndOfUseInput = {
   state: SessionState;
@@ -14,6 +15,7 @@ export type EndOfUseInput = {
   usableUntil?: string;
 };
 
+/** The moment a session stops being usable without a sign-in, if known: the tray, notices and the core ask here. */
 export function endOfUse(s: EndOfUseInput): number | undefined {
   if (s.state === 'signed-out') return undefined;
   const iso = s.usableUntil ?? (s.refreshable ? undefined : s.expiresAt);
@@ -100,14 +102,6 @@ export type NoticeText = {
   action: 'signIn' | 'startFresh';
 };
 
-function minutesWords(ms: number): string {
-  const m = Math.max(1, Math.round(ms / 60_000));
-  if (m < 60) return `${m} minute${m === 1 ? '' : 's'}`;
-  const h = Math.floor(m / 60);
-  const rest = m % 60;
-  return rest === 0 ? `${h} hour${h === 1 ? '' : 's'}` : `${h} h ${rest} min`;
-}
-
 export function noticeText(n: ExpiryNotice, now: number): NoticeText {
   if (n.leadMinutes === 0 || now >= n.endsAt) {
     return {
@@ -118,7 +112,7 @@ export function noticeText(n: ExpiryNotice, now: number): NoticeText {
     };
   }
   return {
-    title: `${n.session}: sign-in ends in ${minutesWords(n.endsAt - now)}`,
+    title: `${n.session}: sign-in ends in ${durationWords(n.endsAt - now)}`,
     body: 'Start a fresh session now to avoid interruptions.',
     actionLabel: 'Start Fresh Session',
     action: 'startFresh',

@@ -9,6 +9,8 @@
  */
 import fuzzysort from 'fuzzysort';
 import type { RoleEntry } from '../domain/accounts';
+import { roleKeyOf } from '../domain/role-key';
+import { compareRoles } from '../domain/role-order';
 
 /** Half-open [start, end) character ranges of a field that matched the query. */
 export type Range = readonly [start: number, end: number];
@@ -57,25 +59,6 @@ export type SearchContext = {
   /** Role keys most recent first. */
   recents: readonly string[];
 };
-
-/**
- * `session/accountId/roleName`, the same key as `roleKey` in app/settings/schema (a test holds them
- * equal). Repeated here because that module builds zod schemas at load, which would put zod in the
- * renderer bundle for one template string.
- */
-export function roleKeyOf(role: Pick<RoleEntry, 'sessionName' | 'accountId' | 'roleName'>): string {
-  return `${role.sessionName}/${role.accountId}/${role.roleName}`;
-}
-
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-
-export function compareRoles(a: RoleEntry, b: RoleEntry): number {
-  return (
-    collator.compare(a.accountName, b.accountName) ||
-    collator.compare(a.accountId, b.accountId) ||
-    collator.compare(a.roleName, b.roleName)
-  );
-}
 
 export function buildRoleIndex(roles: readonly RoleEntry[]): RoleIndex {
   const sorted = [...roles].sort(compareRoles);

@@ -1,16 +1,13 @@
 import { z } from 'zod';
+import { roleKeyPattern } from '../domain/role-key';
+import { regionSchema } from '../policy/region';
 
 export const envFormats = ['posix', 'fish', 'powershell', 'cmd', 'dotenv', 'json'] as const;
 export const envFormatSchema = z.enum(envFormats);
 export type EnvFormat = z.infer<typeof envFormatSchema>;
 
-/** `session/accountId/roleName`: how favorites and recents name a role. */
-export const roleKeySchema = z.string().regex(/^[^/]+\/\d{12}\/[^/]+$/);
-export function roleKey(sessionName: string, accountId: string, roleName: string): string {
-  return `${sessionName}/${accountId}/${roleName}`;
-}
-
-const regionSchema = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/);
+/** `session/accountId/roleName` (app/domain/role-key): how favorites and recents name a role. */
+export const roleKeySchema = z.string().regex(roleKeyPattern);
 
 /** Each setting's shape, without defaults: a patch must carry only what the sender sent. */
 const fields = {

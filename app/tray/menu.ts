@@ -2,9 +2,10 @@
  * The tray menu as a data tree (pure): the shell maps it onto Electron's Menu.buildFromTemplate.
  * It is never empty, because GNOME's AppIndicator shows nothing for an icon without a menu.
  */
+import { makeRoleKey } from '../domain/role-key';
+import { shortDuration } from '../format/duration';
+import { endOfUse } from '../schedule/expiry';
 import {
-  formatTimeLeft,
-  sessionEndsAt,
   type TrayAction,
   type TrayRole,
   type TraySession,
@@ -79,7 +80,7 @@ export function trayIconState(state: TrayState): TrayIconState {
   if (signedIn.length === 0) return 'signed-out';
   const within = state.expiringWithinMs ?? DEFAULT_EXPIRING_MS;
   const expiring = signedIn.some((s) => {
-    const end = sessionEndsAt(s);
+    const end = endOfUse(s);
     return end !== undefined && end - now <= within;
   });
   return expiring ? 'expiring' : 'signed-in';
@@ -89,8 +90,8 @@ function sessionStatusText(s: TraySession, now: number, l: TrayLabels): string {
   if (s.signingIn) return l.signingIn;
   if (s.state === 'expired') return l.expired;
   if (s.state === 'signed-out') return l.signedOut;
-  const end = sessionEndsAt(s);
-  return end === undefined ? l.signedIn : `${formatTimeLeft(Math.max(0, end - now))} ${l.left}`;
+  const end = endOfUse(s);
+  return end === undefined ? l.signedIn : `${shortDuration(Math.max(0, end - now))} ${l.left}`;
 }
 
 /** Tooltip: one line per session with its time left (tooltips are plain text everywhere). */
@@ -105,7 +106,7 @@ export function trayTooltip(state: TrayState, labels: Partial<TrayLabels> = {}):
   return text.length > 127 ? `${text.slice(0, 126)}…` : text;
 }
 
-const roleId = (r: TrayRole) => `${r.session}/${r.accountId}/${r.roleName}`;
+const roleId = (r: TrayRole) => makeRoleKey(r.session, r.accountId, r.roleName);
 const roleLabel = (r: TrayRole) => `${r.accountName ?? r.accountId} / ${r.roleName}`;
 
 function sessionItem(s: TraySession, now: number, l: TrayLabels): TrayMenuItem {

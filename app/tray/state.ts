@@ -43,23 +43,3 @@ export type TrayAction =
   | { type: 'openConsole'; role: TrayRoleRef }
   | { type: 'openWindow'; focusSearch?: boolean }
   | { type: 'quit' };
-
-/** The moment a session stops being usable without a sign-in, as far as the tray can tell. */
-export function sessionEndsAt(s: TraySession): number | undefined {
-  const iso = s.usableUntil ?? (s.refreshable ? undefined : s.expiresAt);
-  if (!iso) return undefined;
-  const t = Date.parse(iso);
-  return Number.isNaN(t) ? undefined : t;
-}
-
-/** "2h 05m", "14m", "<1m": compact enough for a menu line and a tooltip. */
-export function formatTimeLeft(ms: number): string {
-  if (ms < 60_000) return '<1m';
-  const totalMin = Math.floor(ms / 60_000);
-  const days = Math.floor(totalMin / 1440);
-  const hours = Math.floor((totalMin % 1440) / 60);
-  const mins = totalMin % 60;
-  if (days > 0) return `${days}d ${hours}h`;
-  if (hours > 0) return `${hours}h ${String(mins).padStart(2, '0')}m`;
-  return `${mins}m`;
-}

@@ -3,7 +3,8 @@ import type { SsoSession } from '../../app/domain/session';
 import { LanyardError } from '../../app/errors';
 import { resolveRole } from '../../app/accounts/match';
 import type { Paths } from '../paths';
-import { listAllRoles, sortRoles, type ListingOptions, type ListingStats } from './lister';
+import { sortRoles } from '../../app/domain/role-order';
+import { listAllRoles, type ListingOptions, type ListingStats } from './lister';
 import type { Portal } from './portal';
 import { readRoleCache, writeRoleCache, type CachedRoles } from './role-cache';
 

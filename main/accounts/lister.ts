@@ -73,17 +73,6 @@ function asError(e: unknown): Error {
   return e instanceof Error ? e : new LanyardError('INTERNAL', String(e));
 }
 
-// One collator: String#localeCompare builds a new one per call, which costs ~100 ms for 5,000 roles.
-const collator = new Intl.Collator('en', { sensitivity: 'base' });
-
-export function sortRoles(roles: RoleEntry[]): RoleEntry[] {
-  const cmp = collator.compare;
-  return roles.sort(
-    (a, b) =>
-      cmp(a.accountName, b.accountName) || cmp(a.accountId, b.accountId) || cmp(a.roleName, b.roleName),
-  );
-}
-
 /**
  * ListAccounts, then ListAccountRoles for every account, all paced by the portal's shared limiter.
  * Roles of the first page's accounts are requested while later account pages are still coming

@@ -1,4 +1,5 @@
 import { LanyardError } from '../../app/errors';
+import { classifySdkError } from '../../app/sdk-errors';
 import { createLogger } from '../log/logger';
 import type { AdaptiveRateLimiter } from './rate-limiter';
 
@@ -7,38 +8,12 @@ const log = createLogger('accounts.retry');
 /** What to do about a failed portal call. */
 export type Failure = 'throttled' | 'transient' | 'unauthorized' | 'forbidden' | 'fatal';
 
-type SdkLikeError = {
-  name?: string;
-  code?: string;
-  $fault?: string;
-  $metadata?: { httpStatusCode?: number };
-  $response?: unknown;
-};
-
-const networkCodes = new Set([
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'ETIMEDOUT',
-  'EPIPE',
-  'EAI_AGAIN',
-  'ENOTFOUND',
-  'ECONNABORTED',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'UND_ERR_SOCKET',
-]);
-
 /**
  * No route to the portal at all (offline, DNS, VPN down) rather than a hiccup of it: retried briefly,
  * then reported as NETWORK so the person (and the app's offline banner) learns it in a second, not
  * after a minute of back-off ending in a misleading "Identity Center kept failing".
  */
-const unreachableCodes = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH']);
 const maxUnreachableAttempts = 3;
-
-function errCode(e: unknown): string | undefined {
-  return typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : undefined;
-}
 
 function networkError(e: unknown, what: string): LanyardError {
   return new LanyardError(
@@ -58,22 +33,23 @@ export class MalformedResponse extends Error {
 export function classify(e: unknown): Failure {
   if (e instanceof LanyardError) return 'fatal';
   if (e instanceof MalformedResponse) return 'transient';
-  const err = (e ?? {}) as SdkLikeError;
-  const status = err.$metadata?.httpStatusCode;
-  const name = err.name ?? '';
-  if (status === 429 || name === 'TooManyRequestsException' || name === 'ThrottlingException')
-    return 'throttled';
-  if (status === 401 || name === 'UnauthorizedException') return 'unauthorized';
-  if (status === 403 || name === 'ForbiddenException') return 'forbidden';
-  if ((status !== undefined && status >= 500) || err.$fault === 'server') return 'transient';
-  if (err.code && networkCodes.has(err.code)) return 'transient';
-  if (name === 'TimeoutError' || name === 'RequestTimeout' || name === 'AbortError') return 'transient';
-  // The SDK reports a body it cannot parse as a SyntaxError or a "Deserialization error" with the raw response.
-  if (name === 'SyntaxError' || (err.$response !== undefined && status !== undefined && status < 300))
-    return 'transient';
-  if (status === undefined && e instanceof Error && /socket hang up|network|timed? ?out/i.test(e.message))
-    return 'transient';
-  return 'fatal';
+  switch (classifySdkError(e)) {
+    case 'throttled':
+      return 'throttled';
+    case 'unauthorized':
+      return 'unauthorized';
+    case 'forbidden':
+      return 'forbidden';
+    case 'server':
+    case 'unreachable':
+    case 'network':
+    case 'malformed':
+    // An SDK-level abort (its own request timeout); the caller's signal is checked before this.
+    case 'cancelled':
+      return 'transient';
+    default:
+      return 'fatal';
+  }
 }
 
 export type RetryOptions = {
@@ -133,7 +109,7 @@ export async function withRetry<T>(
       const kind = classify(e);
       if (kind !== 'throttled' && kind !== 'transient') throw e;
       if (kind === 'throttled') opts.limiter.onThrottled();
-      const unreachable = unreachableCodes.has(errCode(e) ?? '');
+      const unreachable = classifySdkError(e) === 'unreachable';
       if (unreachable) unreachableFailures += 1;
       if (unreachableFailures >= maxUnreachableAttempts || (attempt >= max && unreachable))
         throw networkError(e, opts.what);

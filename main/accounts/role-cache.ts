@@ -6,7 +6,7 @@ import type { SsoSession } from '../../app/domain/session';
 import type { Paths } from '../paths';
 import { writeFileAtomic } from '../fs/atomic';
 import { createLogger } from '../log/logger';
-import { sortRoles } from './lister';
+import { sortRoles } from '../../app/domain/role-order';
 
 const log = createLogger('accounts.cache');
 

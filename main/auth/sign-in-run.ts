@@ -1,4 +1,6 @@
 import type { SsoSession } from '../../app/domain/session';
+import { assertUrl } from '../../app/policy/urls';
+import { allowedOrigins } from '../aws/endpoints';
 import { createLogger } from '../log/logger';
 import type { Paths } from '../paths';
 import { runDevice, runPkce, type FlowContext } from './flows';
@@ -9,7 +11,6 @@ import { getRegistration, type Flow } from './registration';
 import { errorName, toLanyardError } from './service-errors';
 import { formatCacheTime } from './timestamps';
 import { writeTokenFile, type CachedToken } from './token-cache';
-import { assertOpenable } from './url-guard';
 
 const log = createLogger('auth.sign-in');
 
@@ -32,6 +33,7 @@ export async function runSignIn(
   const { now } = deps;
   const { signal } = opts;
   const oidc = await openOidc(session.region, deps);
+  const origins = allowedOrigins(deps.env, deps.endpoints);
   try {
     for (let attempt = 0; ; attempt++) {
       const registration = await getRegistration(oidc, deps.paths, session, flow, now(), {
@@ -43,7 +45,7 @@ export async function runSignIn(
         session,
         registration,
         open: opts.openBrowser === false ? undefined : deps.openUrl,
-        check: (url) => void assertOpenable(url, session.region, deps.env, deps.endpoints),
+        check: (url) => void assertUrl(url, 'sign-in', origins),
         onPrompt: opts.onPrompt,
         signal,
         now,

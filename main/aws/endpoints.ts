@@ -1,3 +1,5 @@
+import { dnsSuffixFor } from '../../app/policy/partitions';
+
 type Env = Record<string, string | undefined>;
 
 /** Explicit endpoints, for tests and the demo; otherwise the standard env vars, otherwise AWS. */
@@ -11,12 +13,6 @@ export type ResolvedEndpoints = {
   /** True when the endpoints were overridden (emulator, proxy, private endpoint). */
   overridden: { oidc: boolean; portal: boolean };
 };
-
-export function dnsSuffixFor(region: string): string {
-  if (region.startsWith('cn-')) return 'amazonaws.com.cn';
-  if (region.startsWith('eusc-')) return 'amazonaws.eu';
-  return 'amazonaws.com';
-}
 
 function trimSlash(url: string): string {
   return url.replace(/\/+$/, '');
@@ -46,4 +42,32 @@ export function resolveEndpoints(
     portal: trimSlash(portalOverride || `https://portal.sso.${region}.${suffix}`),
     overridden: { oidc: Boolean(oidcOverride), portal: Boolean(portalOverride) },
   };
+}
+
+function originOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.origin : undefined;
+  } catch {
+    // A malformed override is reported where it is used; it allows nothing here.
+    return undefined;
+  }
+}
+
+/**
+ * The origins besides AWS's own that the URL policy (app/policy/urls) accepts: exactly the
+ * endpoints the person configured: the sso-oidc and portal overrides and LANYARD_FEDERATION_URL
+ * (the emulator in `npm run demo`, a private endpoint). Computed here only; the CLI, the desktop
+ * core and the shell's opener all use this list.
+ */
+export function allowedOrigins(env: Env, explicit: EndpointOverrides = {}): string[] {
+  // The region only picks AWS's own hosts, which are never listed here.
+  const resolved = resolveEndpoints('us-east-1', env, explicit);
+  const origins = [
+    resolved.overridden.oidc ? originOf(resolved.oidc) : undefined,
+    resolved.overridden.portal ? originOf(resolved.portal) : undefined,
+    originOf(env.LANYARD_FEDERATION_URL),
+  ];
+  return [...new Set(origins.filter((o): o is string => o !== undefined))];
 }

@@ -5,18 +5,22 @@ import { addLogSink, formatRecord, setLogLevel } from '../log/logger';
 import { redactText } from '../log/redact';
 import { exitCodes } from './exit-codes';
 import type { CliContext } from './context';
+import { assertUrl } from '../../app/policy/urls';
+import { allowedOrigins } from '../aws/endpoints';
 import { openInBrowser } from './open-browser';
 import { commands } from './commands';
 
 export function defaultContext(): CliContext {
   const controller = new AbortController();
   process.once('SIGINT', () => controller.abort());
+  const env = process.env;
   return {
     paths: resolvePaths(),
-    env: process.env,
+    env,
     stdout: process.stdout,
     stderr: process.stderr,
-    openUrl: openInBrowser,
+    // The last gate before the system browser, the same policy the desktop's opener applies.
+    openUrl: (url) => openInBrowser(assertUrl(url, 'browser', allowedOrigins(env))),
     signal: controller.signal,
     now: Date.now,
   };

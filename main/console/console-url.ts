@@ -8,7 +8,8 @@ import {
   signinTokenUrl,
   validateSessionDuration,
 } from '../../app/console/federation';
-import { assertAllowedUrl, federationEndpoint } from '../../app/console/hosts';
+import { federationEndpoint } from '../../app/policy/partitions';
+import { assertUrl } from '../../app/policy/urls';
 import type { CredentialStore } from '../credentials/role-credentials';
 import { createLogger } from '../log/logger';
 import { registerSecret } from '../log/redact';
@@ -102,8 +103,9 @@ export async function consoleUrl(req: ConsoleRequest, deps: ConsoleDeps): Promis
   const allowed = override ? [new URL(override).origin] : [];
   if (req.portalLink) {
     const withDestination = req.region || req.service ? destination : undefined;
-    return assertAllowedUrl(
+    return assertUrl(
       portalConsoleLink(req.session.startUrl, req.accountId, req.roleName, withDestination),
+      'browser',
       allowed,
     );
   }
@@ -111,5 +113,5 @@ export async function consoleUrl(req: ConsoleRequest, deps: ConsoleDeps): Promis
   const token = await signinToken(federation, req, deps, duration);
   const login = loginUrl(federation, req.session.startUrl, destination, token);
   const url = req.logoutFirst ? logoutFirstUrl(federation, login) : login;
-  return assertAllowedUrl(url, allowed);
+  return assertUrl(url, 'browser', allowed);
 }

@@ -2,7 +2,8 @@
  * The shared parts of the desktop core that handlers, the tray and timers all use.
  */
 import { LanyardError, isLanyardError } from '../../app/errors';
-import { roleKey, settingsSchema, type Settings, type SettingsPatch } from '../../app/settings/schema';
+import { makeRoleKey } from '../../app/domain/role-key';
+import { settingsSchema, type Settings, type SettingsPatch } from '../../app/settings/schema';
 import type { ProfilesPlan } from '../config/profiles';
 import type { Platform } from '../platform/types';
 import type { ClipboardGuard } from './clipboard-guard';
@@ -71,7 +72,7 @@ export function toggleFavorite(
   accountId: string,
   roleName: string,
 ): Settings {
-  const key = roleKey(session, accountId, roleName);
+  const key = makeRoleKey(session, accountId, roleName);
   const favorites = settings.favorites.includes(key)
     ? settings.favorites.filter((k) => k !== key)
     : [...settings.favorites, key];

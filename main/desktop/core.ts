@@ -13,7 +13,8 @@ import {
 import type { TrayAction, TrayState } from '../../app/tray/state';
 import { endOfUse, type SessionEnd } from '../../app/schedule/expiry';
 import { isLanyardError } from '../../app/errors';
-import { roleKey, type SettingsPatch } from '../../app/settings/schema';
+import { makeRoleKey } from '../../app/domain/role-key';
+import type { SettingsPatch } from '../../app/settings/schema';
 import type { AppSnapshot, IpcResult } from '../../app/ipc/contract';
 import type { EndpointOverrides } from '../aws/endpoints';
 import type { SignInPrompt as AuthPrompt } from '../auth/prompts';
@@ -111,7 +112,7 @@ export function createDesktopCore(opts: DesktopCoreOptions): DesktopCore {
       return next;
     },
     touchRecent(session, accountId, roleName) {
-      platform.settings.write(withRecent(platform.settings.read(), roleKey(session, accountId, roleName)));
+      platform.settings.write(withRecent(platform.settings.read(), makeRoleKey(session, accountId, roleName)));
       state.changed();
     },
     refreshStatus,

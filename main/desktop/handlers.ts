@@ -3,7 +3,8 @@
  * when it happened; open-console opens the browser and returns nothing.
  */
 import { randomUUID } from 'node:crypto';
-import { assertAllowedUrl } from '../../app/console/hosts';
+import { accountRoleKey } from '../../app/domain/role-key';
+import { assertUrl } from '../../app/policy/urls';
 import { credentialEnv, formatEnv, isoExpiration } from '../../app/format/env';
 import { LanyardError } from '../../app/errors';
 import type { ProfilesPlanView } from '../../app/ipc/contract';
@@ -58,7 +59,7 @@ export function createHandlers(ctx: CoreContext): IpcHandlers {
     async 'auth.openVerification'(req) {
       const prompt = state.devicePrompts.get(req.session);
       if (!prompt) throw new LanyardError('NOT_FOUND', 'No device sign-in is waiting for this session.');
-      await platform.opener.open(assertAllowedUrl(prompt.completeUri, services.allowedOrigins));
+      await platform.opener.open(assertUrl(prompt.completeUri, 'sign-in', services.allowedOrigins));
       return null;
     },
 
@@ -111,7 +112,7 @@ export function createHandlers(ctx: CoreContext): IpcHandlers {
           logoutFirst: settings.consoleLogoutFirst,
         }),
       );
-      await platform.opener.open(assertAllowedUrl(url, services.allowedOrigins));
+      await platform.opener.open(assertUrl(url, 'browser', services.allowedOrigins));
       ctx.touchRecent(req.session, req.accountId, req.roleName);
       return null;
     },
@@ -121,8 +122,8 @@ export function createHandlers(ctx: CoreContext): IpcHandlers {
       const all = await ctx.listings.cached(req.session);
       if (!all)
         throw new LanyardError('NOT_FOUND', 'List this session’s roles first, then preview profiles.');
-      const wanted = req.roles && new Set(req.roles.map((r) => `${r.accountId}/${r.roleName}`));
-      const roles = wanted ? all.filter((r) => wanted.has(`${r.accountId}/${r.roleName}`)) : all;
+      const wanted = req.roles && new Set(req.roles.map(accountRoleKey));
+      const roles = wanted ? all.filter((r) => wanted.has(accountRoleKey(r))) : all;
       const settings = ctx.settings();
       const plan = await services.planProfiles({
         session,

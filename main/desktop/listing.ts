@@ -4,7 +4,7 @@
  */
 import type { RoleEntry } from '../../app/domain/accounts';
 import { isLanyardError } from '../../app/errors';
-import { sortRoles } from '../accounts/lister';
+import { sortRoles } from '../../app/domain/role-order';
 import { createLogger } from '../log/logger';
 import type { Clock } from '../platform/types';
 import type { DesktopServices } from './services';

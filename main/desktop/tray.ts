@@ -1,5 +1,6 @@
 /** From the app snapshot to the tray's plain data (account names from the role cache). */
 import type { RoleEntry } from '../../app/domain/accounts';
+import { parseRoleKey } from '../../app/domain/role-key';
 import type { AppSnapshot } from '../../app/ipc/contract';
 import type { TrayRole, TrayState } from '../../app/tray/state';
 
@@ -12,10 +13,10 @@ export function trayStateFrom(
   for (const list of roles.values())
     for (const r of list) names.set(`${r.sessionName}/${r.accountId}`, r.accountName);
   const toRole = (key: string): TrayRole | undefined => {
-    const [session, accountId, ...rest] = key.split('/');
-    if (!session || !accountId || rest.length === 0) return undefined;
-    const role: TrayRole = { session, accountId, roleName: rest.join('/') };
-    const accountName = names.get(`${session}/${accountId}`);
+    const parts = parseRoleKey(key);
+    if (!parts) return undefined;
+    const role: TrayRole = { ...parts };
+    const accountName = names.get(`${parts.session}/${parts.accountId}`);
     if (accountName) role.accountName = accountName;
     return role;
   };

@@ -2,10 +2,10 @@
 import { createRoleDirectory } from '../accounts/directory';
 import { createPortal } from '../accounts/portal';
 import { createSignIn } from '../auth/sign-in';
-import { resolveEndpoints, type EndpointOverrides } from '../aws/endpoints';
+import { allowedOrigins, resolveEndpoints, type EndpointOverrides } from '../aws/endpoints';
 import { applyProfilesPlan, planProfiles } from '../config/profiles';
 import { addSsoSession, loadSessions } from '../config/sessions';
-import { consoleUrl, federationOverride } from '../console/console-url';
+import { consoleUrl } from '../console/console-url';
 import { createCredentialStore } from '../credentials/role-credentials';
 import type { Paths } from '../paths';
 import type { ExternalOpener } from '../platform/types';
@@ -31,18 +31,12 @@ export function createDefaultServices(opts: WiringOptions): DesktopServices {
   const credentials = createCredentialStore(portal);
 
   // With an overridden portal (the emulator, a private endpoint) console federation lives on its
-  // origin too, unless LANYARD_FEDERATION_URL says otherwise; those origins may be opened.
+  // origin too, unless LANYARD_FEDERATION_URL says otherwise.
   const endpoints = resolveEndpoints('us-east-1', env, opts.endpoints);
   const federationUrl =
     env.LANYARD_FEDERATION_URL || !endpoints.overridden.portal
       ? undefined
       : `${new URL(endpoints.portal).origin}/federation`;
-  const federation = federationOverride({ env, federationUrl });
-  const allowedOrigins = [
-    ...(endpoints.overridden.oidc ? [new URL(endpoints.oidc).origin] : []),
-    ...(endpoints.overridden.portal ? [new URL(endpoints.portal).origin] : []),
-    ...(federation ? [new URL(federation).origin] : []),
-  ];
 
   return {
     auth,
@@ -64,7 +58,7 @@ export function createDefaultServices(opts: WiringOptions): DesktopServices {
         },
         { credentials, env, federationUrl },
       ),
-    allowedOrigins: [...new Set(allowedOrigins)],
+    allowedOrigins: allowedOrigins(env, opts.endpoints),
     planProfiles: (input) => planProfiles(opts.paths, input),
     applyProfilesPlan: (plan) => applyProfilesPlan(opts.paths, plan),
   };

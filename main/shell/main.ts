@@ -8,6 +8,7 @@ import { app, powerMonitor, screen, type BrowserWindow } from 'electron';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TrayAction } from '../../app/tray/state';
+import { allowedOrigins } from '../aws/endpoints';
 import { createDesktopCore, type DesktopCore } from '../desktop/core';
 import { addLogSink, createLogger, formatRecord } from '../log/logger';
 import { resolvePaths } from '../paths';
@@ -20,7 +21,6 @@ import { clipboard, createNotifier, createOpener } from './platform';
 import { createPopover, type Popover } from './popover';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { RENDERER_URL, isTrustedSender } from './security-config';
-import { allowedOriginsFrom } from './origins';
 import { createTray, type TrayController } from './tray';
 import { createTrayWindow, hardenSession } from './window';
 
@@ -68,7 +68,7 @@ async function start(): Promise<void> {
     platform: {
       clipboard,
       notifier,
-      opener: createOpener(allowedOriginsFrom(env)),
+      opener: createOpener(allowedOrigins(env)),
       settings,
       clock: systemClock,
     },

@@ -3,7 +3,7 @@
  * rules (what to copy, when to clear, which URLs may open) live in the core and are tested there.
  */
 import { clipboard as electronClipboard, Notification, shell } from 'electron';
-import { assertAllowedUrl } from '../../app/console/hosts';
+import { assertUrl } from '../../app/policy/urls';
 import { createLogger } from '../log/logger';
 import type { Clipboard, ExternalOpener, Notifier } from '../platform/types';
 
@@ -53,14 +53,14 @@ export function createNotifier(opts: { icon?: string } = {}): Notifier & { close
 }
 
 /**
- * shell.openExternal only behind the allow-list: https on AWS sign-in, console and portal hosts,
- * or exactly an origin Lanyard was configured with (the emulator in the demo). The core checks
+ * shell.openExternal only behind the URL policy (app/policy/urls, tested there): AWS sign-in,
+ * portal, federation and console hosts over https, or exactly a configured origin. The core checks
  * too; checking again here means no future caller can skip it.
  */
 export function createOpener(allowedOrigins: readonly string[]): ExternalOpener {
   return {
     async open(url) {
-      await shell.openExternal(assertAllowedUrl(url, allowedOrigins), { activate: true });
+      await shell.openExternal(assertUrl(url, 'browser', allowedOrigins), { activate: true });
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { SignInPrompt } from '../../app/ipc/contract';
 import { invoke } from '../bridge';
-import { formatRemaining } from '../format';
+import { countdown } from '../../app/format/duration';
 import { useNow } from '../hooks/useNow';
 import { useToasts } from '../hooks/useToasts';
 
@@ -45,7 +45,7 @@ export function DevicePrompt({ session, prompt }: Props) {
       </div>
       <p className={left < 60_000 ? 'small warn' : 'small muted'}>
         {left > 0
-          ? `Code expires in ${formatRemaining(left)}`
+          ? `Code expires in ${countdown(left)}`
           : 'The code has expired: cancel and sign in again.'}
       </p>
     </div>

@@ -1,6 +1,6 @@
 import type { AppSnapshot, SessionView } from '../../app/ipc/contract';
 import { invoke } from '../bridge';
-import { formatAgo, formatRemaining } from '../format';
+import { countdown, formatAgo } from '../../app/format/duration';
 import { useNow } from '../hooks/useNow';
 import { useEffect, useRef, useState } from 'react';
 import { useToasts } from '../hooks/useToasts';
@@ -60,8 +60,8 @@ export function SessionHeader({ view, roleCount, onRefresh, onWriteAll, onSnapsh
         {left === undefined
           ? 'Signed in'
           : view.usableUntil || !view.refreshable
-            ? `Ends in ${formatRemaining(left)}`
-            : `Token ${formatRemaining(left)} · renews`}
+            ? `Ends in ${countdown(left)}`
+            : `Token ${countdown(left)} · renews`}
       </span>
       <span className="spacer" />
       <span className="muted small" aria-live="polite">

@@ -1,26 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { envFormats } from '../../app/settings/schema';
-import { envFormatList, formatAgo, formatRemaining, parseLeadTimes } from '../../renderer/format';
-
-describe('formatRemaining', () => {
-  it('says what matters at each scale', () => {
-    expect(formatRemaining(-1)).toBe('expired');
-    expect(formatRemaining(12_400)).toBe('12 s');
-    expect(formatRemaining(4 * 60_000 + 9_000)).toBe('4 m 09 s');
-    expect(formatRemaining(3_600_000 + 5 * 60_000 + 59_000)).toBe('1 h 05 m');
-    expect(formatRemaining(2 * 86_400_000 + 3 * 3_600_000)).toBe('2 d 3 h');
-  });
-});
-
-describe('formatAgo', () => {
-  it('rounds to a human unit', () => {
-    const now = Date.parse('2026-01-01T12:00:00Z');
-    expect(formatAgo(undefined, now)).toBe('never');
-    expect(formatAgo('2026-01-01T11:59:30Z', now)).toBe('just now');
-    expect(formatAgo('2026-01-01T11:55:00Z', now)).toBe('5 min ago');
-    expect(formatAgo('2026-01-01T09:00:00Z', now)).toBe('3 h ago');
-  });
-});
+import { envFormatList, parseLeadTimes } from '../../renderer/format';
 
 describe('parseLeadTimes', () => {
   it('accepts minutes 1..240, dedupes and sorts longest first', () => {

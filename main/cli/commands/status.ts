@@ -1,4 +1,5 @@
 import type { SessionState, SessionStatus } from '../../../app/domain/session';
+import { shortDuration } from '../../../app/format/duration';
 import { loadSessions } from '../../config/sessions';
 import type { RegisterCommand } from './index';
 import { signInFromContext } from './login';
@@ -29,11 +30,9 @@ export type StatusJson = {
   warnings: string[];
 };
 
-export function timeLeft(seconds: number): string {
-  const abs = Math.abs(seconds);
-  const h = Math.floor(abs / 3600);
-  const m = Math.floor((abs % 3600) / 60);
-  const text = h > 0 ? `${h}h ${m}m` : m > 0 ? `${m}m` : `${Math.floor(abs)}s`;
+/** "2h 05m", or "12s ago" once past. */
+function timeLeft(seconds: number): string {
+  const text = shortDuration(Math.abs(seconds) * 1000, { seconds: true });
   return seconds >= 0 ? text : `${text} ago`;
 }
 

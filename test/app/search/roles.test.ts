@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { RoleEntry } from '../../../app/domain/accounts';
-import { roleKey } from '../../../app/settings/schema';
+import { makeRoleKey as roleKey, roleKeyOf } from '../../../app/domain/role-key';
 import {
   buildRoleIndex,
   buildRows,
   indexesToRanges,
-  roleKeyOf,
   warmRoleIndex,
   searchRoles,
   splitByRanges,
@@ -131,10 +130,11 @@ describe('10,000 roles', () => {
   });
 });
 
-describe('roleKeyOf', () => {
-  it('is the settings roleKey', () => {
-    const r = roles[3]!;
-    expect(roleKeyOf(r)).toBe(roleKey(r.sessionName, r.accountId, r.roleName));
+describe('the index keys roles by the one role key', () => {
+  it('uses roleKeyOf', () => {
+    expect(buildRoleIndex(roles).items.map((i) => i.key)).toEqual(
+      expect.arrayContaining(roles.map(roleKeyOf)),
+    );
   });
 });
 

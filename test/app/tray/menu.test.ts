@@ -6,7 +6,8 @@ import {
   trayTooltip,
   type TrayMenuItem,
 } from '../../../app/tray/menu';
-import { formatTimeLeft, type TrayRole, type TraySession, type TrayState } from '../../../app/tray/state';
+import { shortDuration as formatTimeLeft } from '../../../app/format/duration';
+import { type TrayRole, type TraySession, type TrayState } from '../../../app/tray/state';
 
 const NOW = Date.UTC(2030, 0, 1, 9, 0, 0);
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -3,7 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { startEmulator, type RunningEmulator } from '../../../emulator/index';
 import { isLanyardError } from '../../../app/errors';
 import { authorizeUrl, codeChallenge, makeCodeVerifier } from '../../../main/auth/pkce';
-import { assertOpenable } from '../../../main/auth/url-guard';
+import { assertUrl } from '../../../app/policy/urls';
+import { allowedOrigins } from '../../../main/aws/endpoints';
 import { createSignIn } from '../../../main/auth/sign-in';
 import { addLogSink, setLogLevel, type LogRecord } from '../../../main/log/logger';
 import { readTokenFile } from '../../../main/auth/token-cache';
@@ -35,15 +36,17 @@ function code(fn: () => unknown): string | undefined {
   }
 }
 
-test('only https AWS hosts, or the configured endpoint override, may be opened', () => {
+test('only https AWS sign-in hosts, or the configured endpoint override, may be opened', () => {
   const env = {};
+  const openable = (url: string, e: Record<string, string | undefined>) =>
+    assertUrl(url, 'sign-in', allowedOrigins(e));
   for (const ok of [
     'https://d-1234567890.awsapps.com/start/#/device?user_code=ABCD-EFGH',
     'https://oidc.eu-west-1.amazonaws.com/authorize?x=1',
     'https://acme.portal.eu-west-1.app.aws/',
     'https://device.sso.us-east-1.amazonaws.com/',
   ])
-    expect(code(() => assertOpenable(ok, 'us-east-1', env))).toBeUndefined();
+    expect(code(() => openable(ok, env))).toBeUndefined();
   for (const bad of [
     'http://d-1234567890.awsapps.com/start',
     'https://awsapps.com.evil.example/start',
@@ -53,13 +56,9 @@ test('only https AWS hosts, or the configured endpoint override, may be opened',
     'not a url',
     `${emulator.url}/device`,
   ])
-    expect(code(() => assertOpenable(bad, 'us-east-1', env))).toBe('URL_NOT_ALLOWED');
-  expect(
-    code(() => assertOpenable(`${emulator.url}/device?user_code=X`, 'us-east-1', emulator.env)),
-  ).toBeUndefined();
-  expect(code(() => assertOpenable('http://127.0.0.1:1/x', 'us-east-1', emulator.env))).toBe(
-    'URL_NOT_ALLOWED',
-  );
+    expect(code(() => openable(bad, env))).toBe('URL_NOT_ALLOWED');
+  expect(code(() => openable(`${emulator.url}/device?user_code=X`, emulator.env))).toBeUndefined();
+  expect(code(() => openable('http://127.0.0.1:1/x', emulator.env))).toBe('URL_NOT_ALLOWED');
 });
 
 test('PKCE values: 64-char verifier, S256 challenge as Python computes it, CLI-shaped authorize URL', () => {

@@ -243,7 +243,7 @@ describe('external links and secrets', () => {
       if (f === 'platform.ts') continue;
       expect(code(f), f).not.toMatch(/openExternal/);
     }
-    expect(code('platform.ts')).toMatch(/shell\.openExternal\(assertAllowedUrl\(url, allowedOrigins\)/);
+    expect(code('platform.ts')).toMatch(/shell\.openExternal\(assertUrl\(url, 'browser', allowedOrigins\)/);
   });
 
   it('the shell never logs through console (the redacting logger only)', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { allowedOriginsFrom } from '../../../main/shell/origins';
+import { allowedOrigins as allowedOriginsFrom } from '../../../main/aws/endpoints';
 
-describe('allowedOriginsFrom', () => {
+describe('allowedOrigins', () => {
   it('allows exactly the configured endpoint origins (the emulator in the demo)', () => {
     expect(
       allowedOriginsFrom({

@@ -1,0 +1,23 @@
+/**
+ * The one order of roles, shown by the CLI, the window and the tray alike: account name, account
+ * id, role name, each compared naturally (`prod-9` before `prod-10`) and without regard to case
+ * or accents. A fixed locale keeps the order the same on every machine.
+ */
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+export const compareNatural: (a: string, b: string) => number = collator.compare;
+
+type Sortable = { accountName: string; accountId: string; roleName: string };
+
+export function compareRoles(a: Sortable, b: Sortable): number {
+  return (
+    compareNatural(a.accountName, b.accountName) ||
+    compareNatural(a.accountId, b.accountId) ||
+    compareNatural(a.roleName, b.roleName)
+  );
+}
+
+/** Sorts in place and returns the array, like Array#sort. */
+export function sortRoles<T extends Sortable>(roles: T[]): T[] {
+  return roles.sort(compareRoles);
+}
