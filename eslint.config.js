@@ -21,10 +21,13 @@ const regionLiteral = {
   message: 'Region syntax lives in app/policy/region.ts: import isRegion or regionSchema.',
 };
 const hostnameCheck = {
-  selector: 'CallExpression[callee.property.name=/^(endsWith|includes)$/][callee.object.property.name="hostname"]',
+  selector: 'CallExpression[callee.property.name="endsWith"][callee.object.property.name="hostname"]',
   message: 'Host checks live in app/policy/urls.ts: use checkUrl or assertUrl.',
 };
-const newUrl = { selector: "NewExpression[callee.name='URL']", message: 'In app/, parse with parseUrl (app/console/url.ts).' };
+const newUrl = {
+  selector: "NewExpression[callee.name='URL']",
+  message: 'In app/, parse with parseUrl (app/console/url.ts).',
+};
 
 const electronOnlyInShell = {
   name: 'electron',

@@ -142,7 +142,10 @@ export function planProfilesText(before: string, input: PlanProfilesInput): Plan
         return false;
       const v = sectionValues(s);
       return !wanted.has(
-        accountRoleKey({ accountId: stringValue(v, 'sso_account_id') ?? '', roleName: stringValue(v, 'sso_role_name') ?? '' }),
+        accountRoleKey({
+          accountId: stringValue(v, 'sso_account_id') ?? '',
+          roleName: stringValue(v, 'sso_role_name') ?? '',
+        }),
       );
     });
     for (const s of stale) {

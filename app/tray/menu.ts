@@ -5,12 +5,7 @@
 import { makeRoleKey } from '../domain/role-key';
 import { shortDuration } from '../format/duration';
 import { endOfUse } from '../schedule/expiry';
-import {
-  type TrayAction,
-  type TrayRole,
-  type TraySession,
-  type TrayState,
-} from './state';
+import type { TrayAction, TrayRole, TraySession, TrayState } from './state';
 
 export type TrayIconState = 'signed-out' | 'signed-in' | 'expiring' | 'expired' | 'busy';
 

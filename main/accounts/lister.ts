@@ -1,5 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import type { Account, ListingProgress, RoleEntry } from '../../app/domain/accounts';
+import { sortRoles } from '../../app/domain/role-order';
 import type { SsoSession } from '../../app/domain/session';
 import { LanyardError } from '../../app/errors';
 import { createLogger } from '../log/logger';

@@ -33,6 +33,7 @@ export class MalformedResponse extends Error {
 export function classify(e: unknown): Failure {
   if (e instanceof LanyardError) return 'fatal';
   if (e instanceof MalformedResponse) return 'transient';
+  // 'cancelled' here is an SDK-level abort (its own request timeout): the caller's signal is checked first.
   switch (classifySdkError(e)) {
     case 'throttled':
       return 'throttled';
@@ -44,7 +45,6 @@ export function classify(e: unknown): Failure {
     case 'unreachable':
     case 'network':
     case 'malformed':
-    // An SDK-level abort (its own request timeout); the caller's signal is checked before this.
     case 'cancelled':
       return 'transient';
     default:

@@ -112,7 +112,9 @@ export function createDesktopCore(opts: DesktopCoreOptions): DesktopCore {
       return next;
     },
     touchRecent(session, accountId, roleName) {
-      platform.settings.write(withRecent(platform.settings.read(), makeRoleKey(session, accountId, roleName)));
+      platform.settings.write(
+        withRecent(platform.settings.read(), makeRoleKey(session, accountId, roleName)),
+      );
       state.changed();
     },
     refreshStatus,

@@ -44,9 +44,7 @@ export function DevicePrompt({ session, prompt }: Props) {
         </button>
       </div>
       <p className={left < 60_000 ? 'small warn' : 'small muted'}>
-        {left > 0
-          ? `Code expires in ${countdown(left)}`
-          : 'The code has expired: cancel and sign in again.'}
+        {left > 0 ? `Code expires in ${countdown(left)}` : 'The code has expired: cancel and sign in again.'}
       </p>
     </div>
   );

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { RoleEntry } from '../../../app/domain/accounts';
-import { accountRoleKey, makeRoleKey, parseRoleKey, roleKeyOf, roleKeyPattern } from '../../../app/domain/role-key';
+import {
+  accountRoleKey,
+  makeRoleKey,
+  parseRoleKey,
+  roleKeyOf,
+  roleKeyPattern,
+} from '../../../app/domain/role-key';
 import { compareRoles, sortRoles } from '../../../app/domain/role-order';
 import { buildRoleIndex } from '../../../app/search';
 import { settingsPatchSchema } from '../../../app/settings/schema';
