@@ -12,7 +12,6 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../emulator/index';
 import { createDesktopCore, type DesktopCore } from '../../main/desktop/core';
-import { trustedSenders } from '../../main/ipc/dispatch';
 import { launchChromium, rendererDist, repoRoot, serveStatic, type StaticServer } from '../support/browser';
 import { fakeClock, fakePlatform, type FakePlatform } from '../support/fakes';
 import { createSandbox, type Sandbox } from '../support/sandbox';
@@ -98,7 +97,7 @@ beforeAll(async () => {
     paths: sb.paths,
     env: sb.env,
     platform,
-    isTrustedSender: trustedSenders({ origins: [new URL(server.url).origin] }),
+    isTrustedSender: (url) => url.startsWith(`${new URL(server.url).origin}/`),
   });
   await core.start();
   browser = await launchChromium();
