@@ -13,7 +13,12 @@ import { createRoleDirectory, type RoleDirectory } from './accounts/directory';
 import { createPortal, type Portal } from './accounts/portal';
 import { createSignIn, type SessionManager } from './auth/sign-in';
 import { resolveEndpoints, type EndpointOverrides } from './aws/endpoints';
-import { applyProfilesPlan, planProfiles, type PlanProfilesInput, type ProfilesPlan } from './config/profiles';
+import {
+  applyProfilesPlan,
+  planProfiles,
+  type PlanProfilesInput,
+  type ProfilesPlan,
+} from './config/profiles';
 import { addSsoSession, getSession, loadSessions, type AddSessionInput } from './config/sessions';
 import { consoleUrl, federationOverride, type ConsoleRequest } from './console/console-url';
 import { createCredentialStore, type CredentialStore } from './credentials/role-credentials';
@@ -96,8 +101,21 @@ export function createServices(opts: ServicesOptions): Services {
   const portal = once(() =>
     createPortal({ tokenSource: signIn, env, endpoints, rate: { ratePerSecond: portalRate(env) } }),
   );
-  const directory = once(() => createRoleDirectory({ paths, portal: portal(), now }));
-  const credentials = once(() => createCredentialStore(portal(), now));
+  // The directory and the credential store hold this view, so reading the role cache never builds the portal.
+  const portalOnUse: Portal = {
+    get tokenSource() {
+      return portal().tokenSource;
+    },
+    get limiter() {
+      return portal().limiter;
+    },
+    get attemptTimeoutMs() {
+      return portal().attemptTimeoutMs;
+    },
+    client: (session) => portal().client(session),
+  };
+  const directory = createRoleDirectory({ paths, portal: portalOnUse, now });
+  const credentials = createCredentialStore(portalOnUse, now);
   const federationUrl = once(() => derivedFederationUrl(env, endpoints));
   const allowedOrigins = once(() => extraOrigins(env, endpoints, federationUrl()));
 
@@ -108,16 +126,12 @@ export function createServices(opts: ServicesOptions): Services {
     get portal() {
       return portal();
     },
-    get directory() {
-      return directory();
-    },
-    get credentials() {
-      return credentials();
-    },
+    directory,
+    credentials,
     get allowedOrigins() {
       return allowedOrigins();
     },
-    consoleUrl: (req) => consoleUrl(req, { credentials: credentials(), env, federationUrl: federationUrl() }),
+    consoleUrl: (req) => consoleUrl(req, { credentials, env, federationUrl: federationUrl() }),
     loadSessions: () => loadSessions(paths),
     getSession: (name) => getSession(paths, name),
     addSession: (input) => addSsoSession(paths, input),

@@ -7,6 +7,7 @@ import { exitCodes } from './exit-codes';
 import type { CliContext } from './context';
 import { openInBrowser } from './open-browser';
 import { commands } from './commands';
+import { createServices } from '../services';
 
 export function defaultContext(): CliContext {
   const controller = new AbortController();
@@ -38,7 +39,15 @@ export function buildProgram(ctx: CliContext): Command {
       addLogSink((r) => ctx.stderr.write(`${formatRecord(r)}\n`));
     }
   });
-  for (const register of commands) register(program, ctx);
+  // One set of services per run: one portal (one rate limiter) for listing, credentials and the console.
+  const services = createServices({
+    paths: ctx.paths,
+    env: ctx.env,
+    endpoints: ctx.endpoints,
+    opener: { open: ctx.openUrl },
+    now: ctx.now,
+  });
+  for (const register of commands) register(program, ctx, services);
   return program;
 }
 

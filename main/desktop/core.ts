@@ -62,7 +62,12 @@ export function createDesktopCore(opts: DesktopCoreOptions): DesktopCore {
   const { clock } = platform;
   const services: DesktopServices = {
     ...desktopServices(
-      createServices({ paths: opts.paths, env: opts.env, endpoints: opts.endpoints, opener: platform.opener }),
+      createServices({
+        paths: opts.paths,
+        env: opts.env,
+        endpoints: opts.endpoints,
+        opener: platform.opener,
+      }),
     ),
     ...opts.services,
   };

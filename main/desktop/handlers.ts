@@ -12,7 +12,9 @@ export type HandlerDeps = SessionHandlerDeps &
   RolesHandlerDeps &
   ProfilesHandlerDeps & { settings: SettingsController };
 
-function settingsHandlers(settings: SettingsController): Pick<IpcHandlers, 'settings.update' | 'favorites.toggle'> {
+function settingsHandlers(
+  settings: SettingsController,
+): Pick<IpcHandlers, 'settings.update' | 'favorites.toggle'> {
   return {
     'settings.update': (req) => Promise.resolve(settings.update(req)),
     'favorites.toggle': (req) =>

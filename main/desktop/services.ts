@@ -45,11 +45,7 @@ export function desktopServices(s: Services): DesktopServices {
     auth: s.signIn,
     loadSessions: () => s.loadSessions(),
     addSession: (input) => s.addSession(input),
-    // Built on first use, so a bad LANYARD_PORTAL_RATE fails the listing, not the app's start.
-    roles: {
-      cached: (session) => s.directory.cached(session),
-      refresh: (session, opts) => s.directory.refresh(session, opts),
-    },
+    roles: s.directory,
     credentials: (ref) => s.credentials.get(ref.session, ref.accountId, ref.roleName),
     forgetCredentials: (session) => s.credentials.clear(session),
     consoleUrl: (req) =>

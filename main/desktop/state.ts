@@ -14,7 +14,10 @@ const log = createLogger('desktop.state');
 
 export type EventListener = <E extends EventName>(event: E, payload: Events[E]) => void;
 
-export type SignInView = { isSigningIn(session: string): boolean; error(session: string): string | undefined };
+export type SignInView = {
+  isSigningIn(session: string): boolean;
+  error(session: string): string | undefined;
+};
 
 /** What handlers read of the state: sessions by name and the snapshot. */
 export type SessionLookup = Pick<CoreState, 'session' | 'status' | 'snapshot'>;

@@ -229,7 +229,9 @@ describe('IPC', () => {
     // The listener gets the payload only, never the IpcRendererEvent (it carries `sender`).
     expect(preload).toMatch(/\(_e: unknown, payload: unknown\) => listener\(payload/);
     // Its name lists are the contract's own (app/ipc/names.ts), and so is its channel.
-    expect(preload).toMatch(/import \{ channelFor, commandNames, eventNames \} from '\.\.\/\.\.\/app\/ipc\/names';/);
+    expect(preload).toMatch(
+      /import \{ channelFor, commandNames, eventNames \} from '\.\.\/\.\.\/app\/ipc\/names';/,
+    );
     expect(preload).toMatch(/import type \{[^}]*\} from '\.\.\/\.\.\/app\/ipc\/contract';/);
     expect(preload).toMatch(/new Set<string>\(commandNames\)/);
     expect(preload).toMatch(/new Set<string>\(eventNames\)/);
