@@ -107,6 +107,10 @@ export default tseslint.config(
               group: ['**/renderer/**', '**/emulator/**', '**/test/**'],
               message: 'main/ imports app/ and main/ only.',
             },
+            {
+              group: ['**/shell', '**/shell/**', './shell/**'],
+              message: 'Nothing in main/ depends on the Electron shell; the shell depends on main/.',
+            },
           ],
         },
       ],
