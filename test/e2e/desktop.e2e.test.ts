@@ -154,6 +154,10 @@ describe('desktop app in Chromium with the real core', () => {
     const code = page.getByLabel(/^Device code [A-Z0-9]/);
     await code.waitFor();
     await shot('device-code');
+    // A window loaded after the prompt was sent asks main for it (signIn.currentPrompt).
+    const shown = await code.getAttribute('aria-label');
+    await page.reload();
+    await expect.poll(() => code.getAttribute('aria-label'), { timeout: 10_000 }).toBe(shown);
     const verification = platform.opener.opened.at(-1)!;
     expect(verification.startsWith(`${emu.url}/device?user_code=`)).toBe(true);
     const approver = await context.newPage();
