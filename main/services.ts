@@ -37,8 +37,6 @@ export type ServicesOptions = {
 };
 
 export type Services = {
-  readonly paths: Paths;
-  readonly env: Env;
   readonly signIn: SessionManager;
   /** One per run: listing, credentials and the console share its rate limiter. */
   readonly portal: Portal;
@@ -120,8 +118,6 @@ export function createServices(opts: ServicesOptions): Services {
   const allowedOrigins = once(() => extraOrigins(env, endpoints, federationUrl()));
 
   return {
-    paths,
-    env,
     signIn,
     get portal() {
       return portal();
