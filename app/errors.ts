@@ -39,7 +39,3 @@ export class LanyardError extends Error {
 export function isLanyardError(e: unknown): e is LanyardError {
   return e instanceof LanyardError;
 }
-
-export function assertNever(x: never, what = 'value'): never {
-  throw new LanyardError('INTERNAL', `Unexpected ${what}: ${String(x)}`);
-}

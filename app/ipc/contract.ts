@@ -12,6 +12,9 @@ import type { SessionStatus } from '../domain/session';
 import type { ListingProgress, RoleEntry } from '../domain/accounts';
 import { regionSchema as region } from '../policy/region';
 import { envFormatSchema, settingsPatchSchema, type Settings } from '../settings/schema';
+import { channelFor, commandNames, eventNames, type CommandName, type EventName } from './names';
+
+export { channelFor, commandNames, eventNames, type CommandName, type EventName };
 
 const sessionName = z.string().min(1).max(128);
 const accountId = z.string().regex(/^\d{12}$/);
@@ -53,6 +56,8 @@ export type ProfilesPlanView = {
   diff: string;
 };
 
+type CommandSpec = { request: z.ZodType; response: unknown };
+
 export const commands = {
   'state.get': { request: z.object({}).strict(), response: returns<AppSnapshot>() },
   'sessions.add': {
@@ -75,6 +80,11 @@ export const commands = {
     response: returns<null>(),
   },
   'auth.copyUserCode': { request: z.object({ session: sessionName }).strict(), response: returns<null>() },
+  /** The prompt of a running sign-in (null when none), for a window opened after it was sent. */
+  'signIn.currentPrompt': {
+    request: z.object({ session: sessionName }).strict(),
+    response: returns<WaitingPrompt | null>(),
+  },
   /** Cached roles at once; `refresh` starts a background listing whose progress arrives as events. */
   'roles.get': {
     request: z.object({ session: sessionName, refresh: z.boolean().optional() }).strict(),
@@ -110,9 +120,8 @@ export const commands = {
   },
   'settings.update': { request: settingsPatchSchema, response: returns<Settings>() },
   'favorites.toggle': { request: roleRef, response: returns<Settings>() },
-} as const;
+} as const satisfies Record<CommandName, CommandSpec>;
 
-export type CommandName = keyof typeof commands;
 export type CommandRequest<C extends CommandName> = z.infer<(typeof commands)[C]['request']>;
 export type CommandResponse<C extends CommandName> = (typeof commands)[C]['response'];
 
@@ -120,6 +129,8 @@ export type SignInPrompt =
   | { session: string; kind: 'device'; userCode: string; verificationUri: string; expiresAt: string }
   | { session: string; kind: 'browser'; url: string }
   | { session: string; kind: 'done' };
+/** A prompt the person still has to act on. */
+export type WaitingPrompt = Exclude<SignInPrompt, { kind: 'done' }>;
 
 /** Events main pushes to the renderer. */
 export type Events = {
@@ -129,14 +140,11 @@ export type Events = {
   /** Main asks the window to focus the search box (tray shortcut). */
   'ui.focusSearch': null;
 };
-export type EventName = keyof Events;
-export const eventNames = [
-  'state.changed',
-  'signIn.prompt',
-  'roles.updated',
-  'ui.focusSearch',
-] as const satisfies readonly EventName[];
-export const commandNames = Object.keys(commands) as CommandName[];
+// Both directions: an event without a name, or a name without a payload type, fails to compile
+// (`commands` gets the same check from `satisfies`).
+type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : never) : never;
+const eventsMatchNames: SameKeys<Events, Record<EventName, unknown>> = true;
+void eventsMatchNames;
 
 export type IpcError = { code: ErrorCode; message: string; hint?: string };
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
@@ -149,6 +157,3 @@ export type LanyardBridge = {
   ): Promise<IpcResult<CommandResponse<C>>>;
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
 };
-
-/** Channel names on the wire: one namespace so nothing else can be invoked. */
-export const channelFor = (name: CommandName | EventName): string => `lanyard:${name}`;

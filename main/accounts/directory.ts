@@ -24,15 +24,22 @@ export type RoleDirectory = {
   refresh(session: SsoSession, opts?: ListingOptions): Promise<RefreshResult>;
   /**
    * ACCOUNT (id or name) and ROLE to one role, from the cache; lists again when the cache is empty
-   * or does not know the account or role (it may be new since the last listing).
+   * or does not know the account or role (it may be new since the last listing). A 12-digit id with
+   * a role the cache does not know is used as given (the portal decides), so credential_process
+   * never waits for a listing.
    */
   resolve(
     session: SsoSession,
     accountQuery: string,
     roleQuery: string,
     opts?: ListingOptions,
-  ): Promise<RoleEntry>;
+  ): Promise<RoleTarget>;
 };
+
+/** A role to act as; the account's name is known when it came from a listing. */
+export type RoleTarget = { accountId: string; roleName: string; accountName?: string };
+
+const accountIdPattern = /^\d{12}$/;
 
 export type RoleDirectoryOptions = { paths: Paths; portal: Portal; now?: () => number };
 
@@ -72,7 +79,7 @@ export function createRoleDirectory({ paths, portal, now = Date.now }: RoleDirec
     accountQuery: string,
     roleQuery: string,
     opts: ListingOptions = {},
-  ): Promise<RoleEntry> => {
+  ): Promise<RoleTarget> => {
     const hit = await cached(session);
     if (hit) {
       try {
@@ -81,6 +88,8 @@ export function createRoleDirectory({ paths, portal, now = Date.now }: RoleDirec
         if (!(e instanceof LanyardError && e.code === 'NOT_FOUND')) throw e;
       }
     }
+    if (accountIdPattern.test(accountQuery.trim()) && roleQuery.trim())
+      return { accountId: accountQuery.trim(), roleName: roleQuery.trim() };
     const fresh = await refresh(session, opts);
     return resolveRole(fresh.roles, accountQuery, roleQuery);
   };

@@ -25,7 +25,7 @@ export async function createOidcClient(opts: ClientOptions): Promise<SSOOIDCClie
   return new SSOOIDCClient({
     region: opts.region,
     ...(ep.overridden.oidc ? { endpoint: ep.oidc } : {}),
-    requestHandler: createRequestHandler(env, opts.http),
+    requestHandler: await createRequestHandler(env, opts.http),
     credentials: noCredentials,
     maxAttempts: opts.maxAttempts ?? 3,
   });
@@ -38,7 +38,7 @@ export async function createPortalClient(opts: ClientOptions): Promise<SSOClient
   return new SSOClient({
     region: opts.region,
     ...(ep.overridden.portal ? { endpoint: ep.portal } : {}),
-    requestHandler: createRequestHandler(env, opts.http),
+    requestHandler: await createRequestHandler(env, opts.http),
     credentials: noCredentials,
     maxAttempts: opts.maxAttempts ?? 3,
   });

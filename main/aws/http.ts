@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Agent as HttpsAgent } from 'node:https';
 import { Agent as HttpAgent } from 'node:http';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { ProxyAgent } from 'proxy-agent';
+import type { NodeHttpHandler } from '@smithy/node-http-handler';
 import { LanyardError } from '../../app/errors';
 
 type Env = Record<string, string | undefined>;
@@ -64,12 +63,16 @@ function extraCa(env: Env): string | undefined {
 /**
  * The agents every outgoing call uses (the SDK clients and the console federation GET): proxy-aware
  * through `proxy-agent` (HTTPS_PROXY, NO_PROXY from `env`, PAC-free) and with the extra CA.
+ * proxy-agent is loaded only when a proxy is configured: commands that never call out start faster.
  */
-export function createAgents(env: Env = process.env): { httpAgent: HttpAgent; httpsAgent: HttpsAgent } {
+export async function createAgents(
+  env: Env = process.env,
+): Promise<{ httpAgent: HttpAgent; httpsAgent: HttpsAgent }> {
   const ca = extraCa(env);
   const tls = ca ? { ca: [ca] } : {};
   const common = { keepAlive: true, maxSockets: 50 };
   if (proxyConfigured(env)) {
+    const { ProxyAgent } = await import('proxy-agent');
     const getProxyForUrl = (url: string) => proxyForUrl(url, env);
     // Plain HTTP through a proxy does not keep alive: proxy-agent 6 reuses the socket without going back
     // through http-proxy-agent, so the second request goes out as `POST /path` instead of the absolute
@@ -83,8 +86,12 @@ export function createAgents(env: Env = process.env): { httpAgent: HttpAgent; ht
 }
 
 /** The SDK clients' handler: the agents above, with timeouts so a dead network fails fast instead of hanging. */
-export function createRequestHandler(env: Env = process.env, opts: HttpOptions = {}): NodeHttpHandler {
-  const { httpAgent, httpsAgent } = createAgents(env);
+export async function createRequestHandler(
+  env: Env = process.env,
+  opts: HttpOptions = {},
+): Promise<NodeHttpHandler> {
+  const { NodeHttpHandler } = await import('@smithy/node-http-handler');
+  const { httpAgent, httpsAgent } = await createAgents(env);
   return new NodeHttpHandler({
     httpAgent,
     httpsAgent,

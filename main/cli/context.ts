@@ -1,5 +1,7 @@
+import type { Command } from 'commander';
 import type { Paths } from '../paths';
 import type { EndpointOverrides } from '../aws/endpoints';
+import type { Services } from '../services';
 
 export type Output = { write(text: string): void; isTTY?: boolean };
 
@@ -16,3 +18,6 @@ export type CliContext = {
   signal: AbortSignal;
   now: () => number;
 };
+
+/** A command file's one export: it declares its arguments and, in its action, calls a service and prints. */
+export type RegisterCommand = (program: Command, ctx: CliContext, services: Services) => void;

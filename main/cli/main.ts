@@ -9,6 +9,7 @@ import { assertUrl } from '../../app/policy/urls';
 import { allowedOrigins } from '../aws/endpoints';
 import { openInBrowser } from './open-browser';
 import { commands } from './commands';
+import { createServices } from '../services';
 
 export function defaultContext(): CliContext {
   const controller = new AbortController();
@@ -42,7 +43,15 @@ export function buildProgram(ctx: CliContext): Command {
       addLogSink((r) => ctx.stderr.write(`${formatRecord(r)}\n`));
     }
   });
-  for (const register of commands) register(program, ctx);
+  // One set of services per run: one portal (one rate limiter) for listing, credentials and the console.
+  const services = createServices({
+    paths: ctx.paths,
+    env: ctx.env,
+    endpoints: ctx.endpoints,
+    opener: { open: ctx.openUrl },
+    now: ctx.now,
+  });
+  for (const register of commands) register(program, ctx, services);
   return program;
 }
 

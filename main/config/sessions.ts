@@ -1,7 +1,7 @@
 import type { SsoSession } from '../../app/domain/session';
 import { LanyardError } from '../../app/errors';
 import { parse, type IniDocument } from '../../app/ini/document';
-import { appendSection, isManaged, removeSection } from '../../app/ini/edit';
+import { appendSection } from '../../app/ini/edit';
 import {
   documentProblems,
   findSections,
@@ -136,25 +136,5 @@ export async function addSsoSession(paths: Paths, input: AddSessionInput): Promi
     ]);
   });
   log.info(written ? 'sso-session added' : 'sso-session already present', { name });
-  return { changed: written };
-}
-
-/** Removes an `[sso-session]` Lanyard created; a section without the marker is the person's and stays. */
-export async function removeSsoSession(paths: Paths, name: string): Promise<{ changed: boolean }> {
-  const { written } = await editConfig(paths, (doc) => {
-    const sections = findSections(doc, 'sso-session', name);
-    if (sections.length === 0) {
-      throw new LanyardError('UNKNOWN_SESSION', `There is no [sso-session ${name}] in the config file.`);
-    }
-    const unmanaged = sections.filter((s) => !isManaged(s));
-    if (unmanaged.length > 0) {
-      throw new LanyardError(
-        'CONFIG',
-        `[sso-session ${name}] was not created by Lanyard (it has no "Managed by Lanyard" line), so Lanyard leaves it alone.`,
-        { hint: 'Remove it from ~/.aws/config yourself if you no longer need it.' },
-      );
-    }
-    for (const s of sections) removeSection(doc, s);
-  });
   return { changed: written };
 }

@@ -11,12 +11,12 @@ export type GetResult = { status: number; body: string };
  * A plain GET for the federation endpoint, which is no AWS SDK service. Same agents as the SDK
  * clients (proxy and NO_PROXY from `env`, AWS_CA_BUNDLE); Node's own fetch ignores HTTPS_PROXY.
  */
-export function httpGet(
+export async function httpGet(
   url: string,
   opts: { env: Env; timeoutMs?: number; signal?: AbortSignal },
 ): Promise<GetResult> {
   const u = new URL(url);
-  const agents = createAgents(opts.env);
+  const agents = await createAgents(opts.env);
   const https = u.protocol === 'https:';
   const agent = https ? agents.httpsAgent : agents.httpAgent;
   const send = https ? httpsRequest : httpRequest;

@@ -11,27 +11,23 @@ import {
   type TrayMenuItem,
 } from '../../app/tray/menu';
 import type { TrayAction, TrayState } from '../../app/tray/state';
-import { endOfUse, type SessionEnd } from '../../app/schedule/expiry';
-import { isLanyardError } from '../../app/errors';
-import { makeRoleKey } from '../../app/domain/role-key';
-import type { SettingsPatch } from '../../app/settings/schema';
 import type { AppSnapshot, IpcResult } from '../../app/ipc/contract';
 import type { EndpointOverrides } from '../aws/endpoints';
-import type { SignInPrompt as AuthPrompt } from '../auth/prompts';
-import { refreshRetryMs, refreshWindowMs } from '../auth/refresh';
 import { createIpcDispatcher, toIpcError, type Dispatch } from '../ipc/dispatch';
 import { createLogger } from '../log/logger';
-import { createExpiryNotifier } from '../notify/expiry-notifier';
 import type { Paths } from '../paths';
-import type { Platform, TimerHandle } from '../platform/types';
+import type { Platform } from '../platform/types';
+import { createServices } from '../services';
 import { createClipboardGuard } from './clipboard-guard';
-import { mergeSettings, networkTracker, withRecent, type CoreContext } from './context';
 import { createHandlers } from './handlers';
 import { createListings } from './listing';
-import type { DesktopServices } from './services';
+import { createNetwork } from './network';
+import { desktopServices, type DesktopServices } from './services';
+import { createSettingsController } from './settings';
+import { createSignInController, type SignInController } from './sign-in';
 import { CoreState, type EventListener } from './state';
+import { createStatusController } from './status';
 import { trayStateFrom } from './tray';
-import { createDefaultServices } from './wiring';
 
 const log = createLogger('desktop.core');
 
@@ -65,169 +61,65 @@ export function createDesktopCore(opts: DesktopCoreOptions): DesktopCore {
   const { platform } = opts;
   const { clock } = platform;
   const services: DesktopServices = {
-    ...createDefaultServices({
-      paths: opts.paths,
-      env: opts.env,
-      endpoints: opts.endpoints,
-      opener: platform.opener,
-    }),
+    ...desktopServices(
+      createServices({
+        paths: opts.paths,
+        env: opts.env,
+        endpoints: opts.endpoints,
+        opener: platform.opener,
+      }),
+    ),
     ...opts.services,
   };
-  const state = new CoreState(() => platform.settings.read());
-  const net = networkTracker((online) => {
-    state.online = online;
-    state.changed();
-  });
-  const listings = createListings(state, services, clock, (p) => track(p));
   const unsubscribe: (() => void)[] = [];
-  const signInControllers = new Map<string, AbortController>();
-  const expiredSince = new Map<string, number>();
-  /** Marks online/offline, and re-reads sign-in state when a call finds the sign-in gone. */
-  const track = async <T>(p: Promise<T>): Promise<T> => {
-    try {
-      return await net.track(p);
-    } catch (e) {
-      if (isLanyardError(e) && (e.code === 'SESSION_EXPIRED' || e.code === 'NOT_SIGNED_IN'))
-        void refreshStatus(false).catch(() => undefined);
-      throw e;
-    }
-  };
-  let refreshTimer: TimerHandle | undefined;
   let disposed = false;
 
-  const ctx: CoreContext = {
+  // The controllers call each other only through these late-bound names.
+  const signIn: SignInController = createSignInController({
+    auth: services.auth,
+    events: { emit: (e, p) => state.emit(e, p), changed: () => state.changed() },
+    defaultFlow: () => platform.settings.read().signInFlow,
+    trackOnline: (p) => network.trackOnline(p),
+    async onSignedIn(session) {
+      await status.refresh(false);
+      void listings.start(session);
+    },
+  });
+  const state = new CoreState(() => platform.settings.read(), signIn);
+  const network = createNetwork({
+    onOnlineChange(online) {
+      state.online = online;
+      state.changed();
+    },
+    onSignInGone: () => void status.refresh(false).catch(() => undefined),
+  });
+  const status = createStatusController({
     state,
-    services,
-    platform,
-    clipboard: createClipboardGuard(platform.clipboard, clock),
-    listings,
-    plans: new Map(),
-    track,
-    settings: () => platform.settings.read(),
-    updateSettings(patch: SettingsPatch) {
-      const next = mergeSettings(platform.settings.read(), patch);
-      platform.settings.write(next);
-      notifier.update();
-      state.changed();
-      return next;
-    },
-    touchRecent(session, accountId, roleName) {
-      platform.settings.write(
-        withRecent(platform.settings.read(), makeRoleKey(session, accountId, roleName)),
-      );
-      state.changed();
-    },
-    refreshStatus,
-    beginSignIn,
-    cancelSignIn(session) {
-      signInControllers.get(session)?.abort();
-      services.auth.cancelLogin(session);
-    },
-  };
-
-  async function refreshStatus(refresh = false): Promise<void> {
-    const run = services.auth.status({ refresh });
-    state.statuses = await (refresh ? net.track(run) : run);
-    state.changed();
-    notifier.update();
-    armSilentRefresh();
-  }
-
-  function beginSignIn(session: string, fresh: boolean, flow?: 'pkce' | 'device'): void {
-    if (state.signingIn.has(session)) return;
-    state.signingIn.add(session);
-    // Our own signal, so a Cancel that arrives before the sign-in core has registered the login still counts.
-    const controller = new AbortController();
-    signInControllers.set(session, controller);
-    state.signInErrors.delete(session);
-    state.changed();
-    const loginOpts = {
-      flow: flow ?? platform.settings.read().signInFlow,
-      openBrowser: true,
-      signal: controller.signal,
-      onPrompt: (p: AuthPrompt) => {
-        if (p.kind === 'device') {
-          const prompt = {
-            session,
-            kind: 'device' as const,
-            userCode: p.userCode,
-            verificationUri: p.verificationUri,
-            expiresAt: p.expiresAt,
-          };
-          state.devicePrompts.set(session, { ...prompt, completeUri: p.verificationUriComplete });
-          state.emit('signIn.prompt', prompt);
-        } else {
-          state.emit('signIn.prompt', { session, kind: 'browser', url: p.url });
-        }
-      },
-    };
-    const run = fresh
-      ? services.auth.startFreshSession(session, loginOpts)
-      : services.auth.login(session, loginOpts);
-    void net
-      .track(run)
-      .then(
-        async () => {
-          await refreshStatus(false);
-          void ctx.listings.start(session);
-        },
-        (e: unknown) => {
-          if (isLanyardError(e) && e.code === 'CANCELLED') return;
-          const { message } = toIpcError(e, 'sign-in');
-          state.signInErrors.set(session, message);
-        },
-      )
-      .finally(() => {
-        state.signingIn.delete(session);
-        state.devicePrompts.delete(session);
-        if (signInControllers.get(session) === controller) signInControllers.delete(session);
-        state.emit('signIn.prompt', { session, kind: 'done' });
-        state.changed();
-      });
-  }
-
-  /** Wakes up when the next refreshable token enters its renewal window, so it renews silently. */
-  function armSilentRefresh(): void {
-    if (disposed) return;
-    if (refreshTimer !== undefined) clock.clearTimeout(refreshTimer);
-    refreshTimer = undefined;
-    const now = clock.now();
-    let next: number | undefined;
-    for (const s of state.statuses) {
-      if (s.state !== 'signed-in' || !s.refreshable || !s.expiresAt || s.usableUntil) continue;
-      const due = Math.max(Date.parse(s.expiresAt) - refreshWindowMs + 1_000, now + refreshRetryMs);
-      if (next === undefined || due < next) next = due;
-    }
-    if (next === undefined) return;
-    refreshTimer = clock.setTimeout(() => {
-      refreshTimer = undefined;
-      refreshStatus(true).catch((e: unknown) => {
-        log.warn('silent refresh failed', { error: e instanceof Error ? e : String(e) });
-        armSilentRefresh();
-      });
-    }, next - now);
-  }
-
-  const notifier = createExpiryNotifier({
+    auth: services.auth,
     clock,
     notifier: platform.notifier,
-    ends: () =>
-      state.statuses.flatMap((s): SessionEnd[] => {
-        const name = s.session.name;
-        let endsAt = endOfUse(s);
-        // Refused before its recorded end (session ended early, revoked): it ended when first seen so,
-        // a moment that stays put so the "signed out" notice is shown once.
-        if (s.state === 'expired') {
-          if (!expiredSince.has(name)) expiredSince.set(name, clock.now());
-          endsAt = Math.min(endsAt ?? Infinity, expiredSince.get(name)!);
-        } else expiredSince.delete(name);
-        return endsAt === undefined ? [] : [{ session: name, endsAt }];
-      }),
     leadMinutes: () => platform.settings.read().notifyLeadMinutes,
-    onAction: (session, action) => beginSignIn(session, action === 'startFresh'),
+    onNoticeAction: (session, fresh) => signIn.begin(session, fresh),
+    trackOnline: (p) => network.trackOnline(p),
   });
+  const settings = createSettingsController(platform.settings, {
+    changed: () => state.changed(),
+    onSettingsChange: () => status.settingsChanged(),
+  });
+  const listings = createListings(state, services, clock, (p) => network.track(p));
+  const clipboard = createClipboardGuard(platform.clipboard, clock);
 
-  const handlers = createHandlers(ctx);
+  const handlers = createHandlers({
+    state,
+    services,
+    signIn,
+    status,
+    listings,
+    settings,
+    opener: platform.opener,
+    clipboard,
+    track: (p) => network.track(p),
+  });
   const dispatch = createIpcDispatcher(handlers, { isTrustedSender: opts.isTrustedSender ?? (() => true) });
   /** Tray clicks come from main itself, so they skip the sender check but not validation. */
   const internal = createIpcDispatcher(handlers, { isTrustedSender: () => true });
@@ -284,31 +176,27 @@ export function createDesktopCore(opts: DesktopCoreOptions): DesktopCore {
         state.configWarnings = [toIpcError(e, 'load sessions').message];
       }
       try {
-        await refreshStatus(true);
+        await status.refresh(true);
       } catch (e) {
         log.warn('first status read failed', { error: e instanceof Error ? e : String(e) });
-        await refreshStatus(false).catch(() => undefined);
+        await status.refresh(false).catch(() => undefined);
       }
-      for (const s of state.statuses) await ctx.listings.cached(s.session.name).catch(() => undefined);
+      for (const s of state.statuses) await listings.cached(s.session.name).catch(() => undefined);
       unsubscribe.push(
         services.auth.onChange(() => {
-          if (!disposed) void refreshStatus(false).catch(() => undefined);
+          if (!disposed) void status.refresh(false).catch(() => undefined);
         }),
       );
       state.changed();
     },
-    replan() {
-      notifier.replan();
-      void refreshStatus(true).catch(() => undefined);
-    },
+    replan: () => status.replan(),
     async dispose() {
       disposed = true;
       for (const u of unsubscribe) u();
-      if (refreshTimer !== undefined) clock.clearTimeout(refreshTimer);
-      notifier.dispose();
-      ctx.listings.dispose();
-      for (const c of signInControllers.values()) c.abort();
-      await ctx.clipboard.dispose();
+      status.dispose();
+      listings.dispose();
+      signIn.dispose();
+      await clipboard.dispose();
     },
   };
 }

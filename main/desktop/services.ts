@@ -1,7 +1,6 @@
 /**
- * What the desktop core uses from the rest of main/, as one narrow interface: the default wiring
- * (./wiring) builds it from the sign-in, accounts, credentials, console and config modules; a test
- * can replace any part. Nothing here holds state.
+ * What the desktop core uses from the rest of main/, as one narrow interface built from the
+ * composition root (main/services.ts); a test can replace any part. Nothing here holds state.
  */
 import type { RoleCredentials } from '../../app/domain/credentials';
 import type { SsoSession } from '../../app/domain/session';
@@ -9,6 +8,7 @@ import type { SessionManager } from '../auth/sign-in';
 import type { RoleDirectory } from '../accounts/directory';
 import type { AddSessionInput } from '../config/sessions';
 import type { PlanProfilesInput, ProfilesPlan } from '../config/profiles';
+import type { Services } from '../services';
 
 export type RoleRef = { session: SsoSession; accountId: string; roleName: string };
 
@@ -38,3 +38,28 @@ export type DesktopServices = {
   planProfiles(input: PlanProfilesInput): Promise<ProfilesPlan>;
   applyProfilesPlan(plan: ProfilesPlan): Promise<{ written: boolean; backupPath?: string }>;
 };
+
+/** The desktop's view of the shared services. */
+export function desktopServices(s: Services): DesktopServices {
+  return {
+    auth: s.signIn,
+    loadSessions: () => s.loadSessions(),
+    addSession: (input) => s.addSession(input),
+    roles: s.directory,
+    credentials: (ref) => s.credentials.get(ref.session, ref.accountId, ref.roleName),
+    forgetCredentials: (session) => s.credentials.clear(session),
+    consoleUrl: (req) =>
+      s.consoleUrl({
+        session: req.session,
+        accountId: req.accountId,
+        roleName: req.roleName,
+        region: req.region,
+        service: req.service,
+        portalLink: req.mode === 'portal',
+        logoutFirst: req.logoutFirst,
+      }),
+    allowedOrigins: s.allowedOrigins,
+    planProfiles: (input) => s.planProfiles(input),
+    applyProfilesPlan: (plan) => s.applyProfilesPlan(plan),
+  };
+}

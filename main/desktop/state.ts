@@ -6,7 +6,7 @@ import type { ListingProgress, RoleEntry } from '../../app/domain/accounts';
 import type { SessionStatus, SsoSession } from '../../app/domain/session';
 import type { ErrorCode } from '../../app/errors';
 import { LanyardError } from '../../app/errors';
-import type { AppSnapshot, EventName, Events, SessionView, SignInPrompt } from '../../app/ipc/contract';
+import type { AppSnapshot, EventName, Events, SessionView } from '../../app/ipc/contract';
 import type { Settings } from '../../app/settings/schema';
 import { createLogger } from '../log/logger';
 
@@ -14,15 +14,16 @@ const log = createLogger('desktop.state');
 
 export type EventListener = <E extends EventName>(event: E, payload: Events[E]) => void;
 
+export type SignInView = {
+  isSigningIn(session: string): boolean;
+  error(session: string): string | undefined;
+};
+
+/** What handlers read of the state: sessions by name and the snapshot. */
+export type SessionLookup = Pick<CoreState, 'session' | 'status' | 'snapshot'>;
+
 export class CoreState {
   statuses: SessionStatus[] = [];
-  readonly signingIn = new Set<string>();
-  /** The last device prompt per running sign-in, for "open the page again" and "copy the code". */
-  readonly devicePrompts = new Map<
-    string,
-    Extract<SignInPrompt, { kind: 'device' }> & { completeUri: string }
-  >();
-  readonly signInErrors = new Map<string, string>();
   readonly listing = new Map<string, ListingProgress>();
   readonly listingErrors = new Map<string, { code: ErrorCode; message: string }>();
   readonly roles = new Map<string, RoleEntry[]>();
@@ -33,7 +34,8 @@ export class CoreState {
 
   constructor(
     private readonly readSettings: () => Settings,
-    private readonly extraWarnings: () => string[] = () => [],
+    /** The sign-in controller's part of each session's view. */
+    private readonly signIn: SignInView,
   ) {}
 
   on(listener: EventListener): () => void {
@@ -69,8 +71,8 @@ export class CoreState {
   snapshot(): AppSnapshot {
     const sessions = this.statuses.map((st): SessionView => {
       const name = st.session.name;
-      const view: SessionView = { ...st, signingIn: this.signingIn.has(name) };
-      const signInError = this.signInErrors.get(name);
+      const view: SessionView = { ...st, signingIn: this.signIn.isSigningIn(name) };
+      const signInError = this.signIn.error(name);
       if (signInError && st.state !== 'signed-in') view.reason = signInError;
       const listing = this.listing.get(name);
       if (listing) view.listing = listing;
@@ -84,7 +86,7 @@ export class CoreState {
       sessions,
       settings: this.readSettings(),
       online: this.online,
-      warnings: [...this.configWarnings, ...this.extraWarnings()],
+      warnings: [...this.configWarnings],
     };
   }
 }

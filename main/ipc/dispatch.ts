@@ -98,23 +98,3 @@ export function createIpcDispatcher(handlers: IpcHandlers, opts: DispatchOptions
 function fail(code: LanyardError['code'], message: string): IpcResult<never> {
   return { ok: false, error: { code, message } };
 }
-
-/**
- * A sender check for the shell: the packaged renderer (file:// under `rendererDir`) or, in
- * development, exactly the dev server's origin. Anything else (a navigated-away page, an iframe
- * from elsewhere) is refused.
- */
-export function trustedSenders(opts: { fileRoot?: string; origins?: string[] }): (url: string) => boolean {
-  const origins = new Set(opts.origins ?? []);
-  const root = opts.fileRoot ? new URL(`file://${opts.fileRoot.replace(/\/?$/, '/')}`).href : undefined;
-  return (url) => {
-    let u: URL;
-    try {
-      u = new URL(url);
-    } catch {
-      return false;
-    }
-    if (u.protocol === 'file:') return root !== undefined && u.href.startsWith(root);
-    return (u.protocol === 'http:' || u.protocol === 'https:') && origins.has(u.origin);
-  };
-}

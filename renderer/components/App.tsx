@@ -18,7 +18,9 @@ function defaultSession(sessions: SessionView[]): SessionView | undefined {
 
 export function App() {
   const { snapshot, loadError, setSnapshot, reload } = useSnapshot();
-  const prompts = useSignInPrompts();
+  const prompts = useSignInPrompts(
+    snapshot?.sessions.filter((s) => s.signingIn).map((s) => s.session.name) ?? [],
+  );
   const [picked, setPicked] = useState<string>();
   const [view, setView] = useState<View>('roles');
 

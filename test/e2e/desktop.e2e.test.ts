@@ -12,7 +12,6 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../emulator/index';
 import { createDesktopCore, type DesktopCore } from '../../main/desktop/core';
-import { trustedSenders } from '../../main/ipc/dispatch';
 import { launchChromium, rendererDist, repoRoot, serveStatic, type StaticServer } from '../support/browser';
 import { fakeClock, fakePlatform, type FakePlatform } from '../support/fakes';
 import { createSandbox, type Sandbox } from '../support/sandbox';
@@ -98,7 +97,7 @@ beforeAll(async () => {
     paths: sb.paths,
     env: sb.env,
     platform,
-    isTrustedSender: trustedSenders({ origins: [new URL(server.url).origin] }),
+    isTrustedSender: (url) => url.startsWith(`${new URL(server.url).origin}/`),
   });
   await core.start();
   browser = await launchChromium();
@@ -155,6 +154,10 @@ describe('desktop app in Chromium with the real core', () => {
     const code = page.getByLabel(/^Device code [A-Z0-9]/);
     await code.waitFor();
     await shot('device-code');
+    // A window loaded after the prompt was sent asks main for it (signIn.currentPrompt).
+    const shown = await code.getAttribute('aria-label');
+    await page.reload();
+    await expect.poll(() => code.getAttribute('aria-label'), { timeout: 10_000 }).toBe(shown);
     const verification = platform.opener.opened.at(-1)!;
     expect(verification.startsWith(`${emu.url}/device?user_code=`)).toBe(true);
     const approver = await context.newPage();

@@ -3,12 +3,13 @@
  * with the preload's shape, backed by two Playwright bindings: `__lanyardInvoke` (to the real
  * desktop core's dispatch) and `__lanyardEmit` (called by the test to push core events in).
  */
-import type { EventName, LanyardBridge } from '../../app/ipc/contract';
+import type { LanyardBridge } from '../../app/ipc/contract';
+import { eventNames } from '../../app/ipc/names';
 
 type Invoke = (command: string, request: unknown) => Promise<unknown>;
 type Host = { __lanyardInvoke?: Invoke; __lanyardEmit?: (event: string, payload: unknown) => void };
 
-const events: readonly EventName[] = ['state.changed', 'signIn.prompt', 'roles.updated', 'ui.focusSearch'];
+const events: readonly string[] = eventNames;
 const host = window as unknown as Host;
 const listeners = new Map<string, Set<(payload: unknown) => void>>();
 

@@ -1,8 +1,7 @@
 import { LanyardError } from '../../../app/errors';
-import { consoleUrl } from '../../console/console-url';
-import { createCredentialStore } from '../../credentials/role-credentials';
-import type { RegisterCommand } from './index';
-import { portalFromContext, resolveTarget, sessionFromContext } from './roles';
+import type { RegisterCommand } from '../context';
+import { resolveTarget } from '../shared/roles';
+import { chooseSession } from '../shared/sessions';
 
 type ConsoleFlags = {
   session?: string;
@@ -21,7 +20,7 @@ function parseDuration(text: string | undefined): number | undefined {
   return Number(text);
 }
 
-export const registerConsole: RegisterCommand = (program, ctx) => {
+export const registerConsole: RegisterCommand = (program, ctx, services) => {
   program
     .command('console')
     .description('open the AWS console as a role (federation sign-in, or the access-portal link)')
@@ -36,23 +35,19 @@ export const registerConsole: RegisterCommand = (program, ctx) => {
     .option('--print', 'print the URL instead of opening it (it signs in whoever opens it: keep it private)')
     .action(async (account: string, role: string, flags: ConsoleFlags) => {
       const durationSeconds = parseDuration(flags.duration);
-      const session = await sessionFromContext(ctx, flags.session);
-      const target = await resolveTarget(ctx, session, account, role);
-      const { portal } = portalFromContext(ctx);
-      const url = await consoleUrl(
-        {
-          session,
-          accountId: target.accountId,
-          roleName: target.roleName,
-          region: flags.region,
-          service: flags.service,
-          portalLink: flags.portalLink,
-          durationSeconds,
-          logoutFirst: flags.logoutFirst,
-          signal: ctx.signal,
-        },
-        { credentials: createCredentialStore(portal, ctx.now), env: ctx.env },
-      );
+      const session = await chooseSession(ctx, services, flags.session);
+      const target = await resolveTarget(ctx, services, session, account, role);
+      const url = await services.consoleUrl({
+        session,
+        accountId: target.accountId,
+        roleName: target.roleName,
+        region: flags.region,
+        service: flags.service,
+        portalLink: flags.portalLink,
+        durationSeconds,
+        logoutFirst: flags.logoutFirst,
+        signal: ctx.signal,
+      });
       if (flags.print) {
         ctx.stdout.write(`${url}\n`);
         return;

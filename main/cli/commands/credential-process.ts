@@ -1,10 +1,10 @@
 import { formatCredentialProcess } from '../../../app/format/credential-process';
-import { createCredentialStore } from '../../credentials/role-credentials';
-import type { RegisterCommand } from './index';
-import { portalFromContext, resolveTarget, sessionFromContext } from './roles';
+import type { RegisterCommand } from '../context';
+import { resolveTarget } from '../shared/roles';
+import { chooseSession } from '../shared/sessions';
 
 /** For `credential_process = lanyard credential-process --session S --account A --role R` in ~/.aws/config. */
-export const registerCredentialProcess: RegisterCommand = (program, ctx) => {
+export const registerCredentialProcess: RegisterCommand = (program, ctx, services) => {
   program
     .command('credential-process')
     .description('print role credentials in the credential_process format (Version 1 JSON)')
@@ -12,14 +12,11 @@ export const registerCredentialProcess: RegisterCommand = (program, ctx) => {
     .requiredOption('--role <role>', 'role name')
     .option('--session <name>', 'the sso-session (default: the only one configured)')
     .action(async (flags: { session?: string; account: string; role: string }) => {
-      const session = await sessionFromContext(ctx, flags.session);
-      const target = await resolveTarget(ctx, session, flags.account, flags.role);
-      const creds = await createCredentialStore(portalFromContext(ctx).portal, ctx.now).get(
-        session,
-        target.accountId,
-        target.roleName,
-        { signal: ctx.signal },
-      );
+      const session = await chooseSession(ctx, services, flags.session);
+      const target = await resolveTarget(ctx, services, session, flags.account, flags.role);
+      const creds = await services.credentials.get(session, target.accountId, target.roleName, {
+        signal: ctx.signal,
+      });
       ctx.stdout.write(formatCredentialProcess(creds, target.accountId));
     });
 };

@@ -1,11 +1,11 @@
 import { validateRegion } from '../../../app/console/destination';
 import { LanyardError } from '../../../app/errors';
 import { credentialEnv, envFormats, formatEnv, isEnvFormat } from '../../../app/format/env';
-import { createCredentialStore } from '../../credentials/role-credentials';
-import type { RegisterCommand } from './index';
-import { portalFromContext, resolveTarget, sessionFromContext } from './roles';
+import type { RegisterCommand } from '../context';
+import { resolveTarget } from '../shared/roles';
+import { chooseSession } from '../shared/sessions';
 
-export const registerEnv: RegisterCommand = (program, ctx) => {
+export const registerEnv: RegisterCommand = (program, ctx, services) => {
   program
     .command('env')
     .description('print role credentials as environment variables, e.g. eval "$(lanyard env prod Admin)"')
@@ -21,14 +21,11 @@ export const registerEnv: RegisterCommand = (program, ctx) => {
             candidates: [...envFormats],
           });
         const region = flags.region === undefined ? undefined : validateRegion(flags.region);
-        const session = await sessionFromContext(ctx, flags.session);
-        const target = await resolveTarget(ctx, session, account, role);
-        const creds = await createCredentialStore(portalFromContext(ctx).portal, ctx.now).get(
-          session,
-          target.accountId,
-          target.roleName,
-          { signal: ctx.signal },
-        );
+        const session = await chooseSession(ctx, services, flags.session);
+        const target = await resolveTarget(ctx, services, session, account, role);
+        const creds = await services.credentials.get(session, target.accountId, target.roleName, {
+          signal: ctx.signal,
+        });
         ctx.stdout.write(formatEnv(credentialEnv(creds, region), flags.format));
       },
     );

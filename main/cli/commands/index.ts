@@ -1,5 +1,4 @@
-import type { Command } from 'commander';
-import type { CliContext } from '../context';
+import type { RegisterCommand } from '../context';
 import { registerLogin } from './login';
 import { registerLogout } from './logout';
 import { registerStatus } from './status';
@@ -9,8 +8,6 @@ import { registerEnv } from './env';
 import { registerConsole } from './console';
 import { registerProfiles } from './profiles';
 import { registerCredentialProcess } from './credential-process';
-
-export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
 /** Each command lives in its own file and is listed here once. */
 export const commands: RegisterCommand[] = [

@@ -3,54 +3,9 @@ import type { SsoSession } from '../../../app/domain/session';
 import { LanyardError } from '../../../app/errors';
 import { validateRegion, validateStartUrl } from '../../../app/validate';
 import type { SignInPrompt } from '../../auth/prompts';
-import { createSignIn, type SessionManager } from '../../auth/sign-in';
-import { addSsoSession, loadSessions } from '../../config/sessions';
-import type { CliContext } from '../context';
-import type { RegisterCommand } from './index';
-
-/** The sign-in core as the CLI uses it; other commands that need a TokenSource can call this too. */
-export function signInFromContext(ctx: CliContext): SessionManager {
-  return createSignIn({
-    paths: ctx.paths,
-    env: ctx.env,
-    endpoints: ctx.endpoints,
-    openUrl: ctx.openUrl,
-    now: ctx.now,
-  });
-}
-
-/**
- * The session a command acts on: the one named, else the only one configured. With several and
- * none named, the person has to choose (AMBIGUOUS, with the names as candidates).
- */
-export async function pickSession(ctx: CliContext, name: string | undefined): Promise<string> {
-  const { sessions, warnings } = await loadSessions(ctx.paths);
-  // A broken config explains a missing session better than "unknown session" alone.
-  const problems = warnings.length
-    ? `Problems in the config file:\n    ${warnings.join('\n    ')}`
-    : undefined;
-  if (name) {
-    if (sessions.some((s) => s.name === name)) return name;
-    const names = sessions.map((s) => s.name);
-    throw new LanyardError(
-      'UNKNOWN_SESSION',
-      names.length
-        ? `There is no session "${name}". Known sessions: ${names.join(', ')}.`
-        : `There is no session "${name}": no sessions are configured in ${ctx.paths.awsConfigFile}.`,
-      { candidates: names, hint: problems },
-    );
-  }
-  if (sessions.length === 1) return sessions[0]!.name;
-  if (sessions.length === 0)
-    throw new LanyardError('UNKNOWN_SESSION', `No sessions are configured in ${ctx.paths.awsConfigFile}.`, {
-      hint:
-        problems ??
-        'Add one: lanyard sessions add NAME --start-url URL --region REGION (or lanyard login --start-url URL --region REGION)',
-    });
-  throw new LanyardError('AMBIGUOUS', 'Several sessions are configured; choose one with --session NAME.', {
-    candidates: sessions.map((s) => s.name),
-  });
-}
+import type { Services } from '../../services';
+import type { CliContext, RegisterCommand } from '../context';
+import { pickSession } from '../shared/sessions';
 
 /** `d-1234567890.awsapps.com/start` → `d-1234567890`; `acme.awsapps.com` → `acme`. */
 export function sessionNameFor(startUrl: string): string {
@@ -60,12 +15,17 @@ export function sessionNameFor(startUrl: string): string {
   return name || 'sso';
 }
 
-async function sessionForStartUrl(ctx: CliContext, startUrl: string, region: string): Promise<string> {
+async function sessionForStartUrl(
+  ctx: CliContext,
+  services: Services,
+  startUrl: string,
+  region: string,
+): Promise<string> {
   const url = validateStartUrl(startUrl);
   if (!url.ok) throw new LanyardError('BAD_INPUT', url.message);
   const reg = validateRegion(region);
   if (!reg.ok) throw new LanyardError('BAD_INPUT', reg.message);
-  const { sessions } = await loadSessions(ctx.paths);
+  const { sessions } = await services.loadSessions();
   const same = sessions.find(
     (s: SsoSession) => s.kind === 'sso-session' && s.startUrl === url.value && s.region === reg.value,
   );
@@ -76,7 +36,7 @@ async function sessionForStartUrl(ctx: CliContext, startUrl: string, region: str
   const base = sessionNameFor(url.value);
   let name = base;
   for (let i = 2; sessions.some((s) => s.name === name); i++) name = `${base}-${i}`;
-  await addSsoSession(ctx.paths, { name, startUrl: url.value, region: reg.value });
+  await services.addSession({ name, startUrl: url.value, region: reg.value });
   ctx.stderr.write(`Added [sso-session ${name}] to ${ctx.paths.awsConfigFile}.\n`);
   return name;
 }
@@ -86,7 +46,7 @@ function isRemote(env: CliContext['env']): boolean {
   return Boolean(env.SSH_CONNECTION || env.SSH_CLIENT || env.SSH_TTY);
 }
 
-export function printPrompt(ctx: CliContext, p: SignInPrompt): void {
+function printPrompt(ctx: CliContext, p: SignInPrompt): void {
   const out = ctx.stderr;
   if (p.kind === 'browser') {
     out.write(
@@ -112,7 +72,7 @@ type LoginFlags = {
   browser: boolean;
 };
 
-export const registerLogin: RegisterCommand = (program: Command, ctx: CliContext) => {
+export const registerLogin: RegisterCommand = (program: Command, ctx: CliContext, services) => {
   program
     .command('login')
     .description('sign in to an IAM Identity Center session (browser with PKCE, or a device code)')
@@ -135,14 +95,14 @@ export const registerLogin: RegisterCommand = (program: Command, ctx: CliContext
           '--region goes with --start-url; a configured session has its own region.',
         );
       const name = flags.startUrl
-        ? await sessionForStartUrl(ctx, flags.startUrl, flags.region!)
-        : await pickSession(ctx, flags.session);
+        ? await sessionForStartUrl(ctx, services, flags.startUrl, flags.region!)
+        : await pickSession(ctx, services, flags.session);
       let flow: 'pkce' | 'device' | undefined = flags.deviceCode ? 'device' : undefined;
       if (!flow && isRemote(ctx.env)) {
         ctx.stderr.write('This looks like an SSH session, so Lanyard uses a device code.\n');
         flow = 'device';
       }
-      const result = await signInFromContext(ctx).login(name, {
+      const result = await services.signIn.login(name, {
         flow,
         openBrowser: flags.browser,
         signal: ctx.signal,

@@ -1,8 +1,7 @@
 import { LanyardError } from '../../../app/errors';
-import { readRoleCache } from '../../accounts/role-cache';
-import { applyProfilesPlan, planProfiles } from '../../config/profiles';
-import type { RegisterCommand } from './index';
-import { listFresh, sessionFromContext } from './roles';
+import type { RegisterCommand } from '../context';
+import { listFresh } from '../shared/roles';
+import { chooseSession } from '../shared/sessions';
 
 type ProfilesFlags = {
   session?: string;
@@ -14,7 +13,7 @@ type ProfilesFlags = {
   refresh?: boolean;
 };
 
-export const registerProfiles: RegisterCommand = (program, ctx) => {
+export const registerProfiles: RegisterCommand = (program, ctx, services) => {
   program
     .command('profiles')
     .description('write an AWS profile per role into ~/.aws/config (default: show the change only)')
@@ -28,10 +27,10 @@ export const registerProfiles: RegisterCommand = (program, ctx) => {
     .action(async (flags: ProfilesFlags) => {
       if (flags.write && flags.dryRun)
         throw new LanyardError('BAD_INPUT', 'Choose --write or --dry-run, not both.');
-      const session = await sessionFromContext(ctx, flags.session);
-      const cached = flags.refresh ? undefined : await readRoleCache(ctx.paths, session);
-      const roles = cached ? cached.roles : await listFresh(ctx, session);
-      const plan = await planProfiles(ctx.paths, {
+      const session = await chooseSession(ctx, services, flags.session);
+      const cached = flags.refresh ? undefined : await services.directory.cached(session);
+      const roles = cached ? cached.roles : await listFresh(ctx, services, session);
+      const plan = await services.planProfiles({
         session,
         roles,
         template: flags.template,
@@ -48,7 +47,7 @@ export const registerProfiles: RegisterCommand = (program, ctx) => {
         ctx.stderr.write(`${counts}. Nothing written; run with --write to apply.\n`);
         return;
       }
-      const result = await applyProfilesPlan(ctx.paths, plan);
+      const result = await services.applyProfilesPlan(plan);
       ctx.stderr.write(
         result.written
           ? `Wrote ${ctx.paths.awsConfigFile}: ${counts}${result.backupPath ? ` (previous file in ${result.backupPath})` : ''}.\n`

@@ -1,14 +1,8 @@
-import type { ListingProgress, RoleEntry } from '../../../app/domain/accounts';
-import type { SsoSession } from '../../../app/domain/session';
-import { LanyardError } from '../../../app/errors';
-import { filterRoles, resolveRole } from '../../../app/accounts/match';
-import { createRoleDirectory, type RoleDirectory } from '../../accounts/directory';
-import { createPortal, type Portal } from '../../accounts/portal';
-import { readRoleCache } from '../../accounts/role-cache';
-import { getSession } from '../../config/sessions';
-import type { CliContext } from '../context';
-import type { RegisterCommand } from './index';
-import { pickSession, signInFromContext } from './login';
+import type { RoleEntry } from '../../../app/domain/accounts';
+import { filterRoles } from '../../../app/accounts/match';
+import type { RegisterCommand } from '../context';
+import { listFresh } from '../shared/roles';
+import { chooseSession } from '../shared/sessions';
 
 /**
  * `lanyard roles --json`: a stable contract for scripts (fields are added, never renamed).
@@ -22,93 +16,6 @@ export type RolesJson = {
   updatedAt: string;
   roles: { accountId: string; accountName: string; emailAddress: string; roleName: string }[];
 };
-
-/** One portal (one rate limiter) per CLI run, shared by listing, credentials and the console. */
-const portals = new WeakMap<CliContext, { portal: Portal; directory: RoleDirectory }>();
-
-export function portalFromContext(ctx: CliContext): { portal: Portal; directory: RoleDirectory } {
-  let p = portals.get(ctx);
-  if (!p) {
-    const rate = Number(ctx.env.LANYARD_PORTAL_RATE ?? '20');
-    if (!(rate > 0))
-      throw new LanyardError(
-        'CONFIG',
-        'LANYARD_PORTAL_RATE must be a number of requests per second above 0.',
-      );
-    const portal = createPortal({
-      tokenSource: signInFromContext(ctx),
-      env: ctx.env,
-      endpoints: ctx.endpoints,
-      rate: { ratePerSecond: rate },
-    });
-    p = { portal, directory: createRoleDirectory({ paths: ctx.paths, portal, now: ctx.now }) };
-    portals.set(ctx, p);
-  }
-  return p;
-}
-
-export async function sessionFromContext(ctx: CliContext, name: string | undefined): Promise<SsoSession> {
-  return getSession(ctx.paths, await pickSession(ctx, name));
-}
-
-/** A one-line progress indicator on stderr, only for a person watching a terminal. */
-export function progressLine(ctx: CliContext): {
-  onProgress?: (p: ListingProgress) => void;
-  done: () => void;
-} {
-  if (!ctx.stderr.isTTY) return { done: () => undefined };
-  let shown = false;
-  return {
-    onProgress: (p) => {
-      shown = true;
-      const total = p.phase === 'accounts' ? `${p.accountsTotal}+` : `${p.accountsTotal}`;
-      const slow = p.throttled ? ' (Identity Center is throttling; slowing down)' : '';
-      ctx.stderr.write(`\r\x1b[KListing roles: ${p.accountsDone}/${total} accounts${slow}`);
-    },
-    done: () => {
-      if (shown) ctx.stderr.write('\r\x1b[K');
-    },
-  };
-}
-
-export async function listFresh(ctx: CliContext, session: SsoSession): Promise<RoleEntry[]> {
-  const line = progressLine(ctx);
-  try {
-    const r = await portalFromContext(ctx).directory.refresh(session, {
-      signal: ctx.signal,
-      onProgress: line.onProgress,
-    });
-    return r.roles;
-  } finally {
-    line.done();
-  }
-}
-
-const accountIdPattern = /^\d{12}$/;
-
-/**
- * ACCOUNT and ROLE to a role: from the cache when it knows them, else after a new listing. A 12-digit
- * id with a role the cache does not know is used as given (the portal decides), so credential_process
- * never waits for a listing.
- */
-export async function resolveTarget(
-  ctx: CliContext,
-  session: SsoSession,
-  account: string,
-  role: string,
-): Promise<{ accountId: string; roleName: string; accountName?: string }> {
-  const cached = await readRoleCache(ctx.paths, session);
-  if (cached) {
-    try {
-      return resolveRole(cached.roles, account, role);
-    } catch (e) {
-      if (!(e instanceof LanyardError && e.code === 'NOT_FOUND')) throw e;
-    }
-  }
-  if (accountIdPattern.test(account.trim()) && role.trim())
-    return { accountId: account.trim(), roleName: role.trim() };
-  return resolveRole(await listFresh(ctx, session), account, role);
-}
 
 function table(roles: RoleEntry[]): string {
   const w1 = Math.max(7, ...roles.map((r) => r.accountName.length));
@@ -125,7 +32,7 @@ function ago(ms: number): string {
   return h < 48 ? `${h} h ago` : `${Math.round(h / 24)} days ago`;
 }
 
-export const registerRoles: RegisterCommand = (program, ctx) => {
+export const registerRoles: RegisterCommand = (program, ctx, services) => {
   program
     .command('roles')
     .description('list every account and role you can use (from cache; --refresh lists again)')
@@ -134,15 +41,15 @@ export const registerRoles: RegisterCommand = (program, ctx) => {
     .option('--refresh', 'list again from Identity Center instead of the cache')
     .option('--json', 'machine-readable output (see RolesJson)')
     .action(async (filter: string[], flags: { session?: string; refresh?: boolean; json?: boolean }) => {
-      const session = await sessionFromContext(ctx, flags.session);
-      const cached = flags.refresh ? undefined : await readRoleCache(ctx.paths, session);
+      const session = await chooseSession(ctx, services, flags.session);
+      const cached = flags.refresh ? undefined : await services.directory.cached(session);
       let roles: RoleEntry[];
       let updatedAt: number;
       if (cached) {
         roles = cached.roles;
         updatedAt = cached.updatedAt;
       } else {
-        roles = await listFresh(ctx, session);
+        roles = await listFresh(ctx, services, session);
         updatedAt = ctx.now();
       }
       const shown = filterRoles(roles, filter.join(' '));

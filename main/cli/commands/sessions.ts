@@ -1,7 +1,6 @@
-import { addSsoSession, loadSessions } from '../../config/sessions';
-import type { RegisterCommand } from './index';
+import type { RegisterCommand } from '../context';
 
-export const registerSessions: RegisterCommand = (program, ctx) => {
+export const registerSessions: RegisterCommand = (program, ctx, services) => {
   const sessions = program.command('sessions').description('the places you sign in ([sso-session] sections)');
   sessions
     .command('add <name>')
@@ -13,7 +12,7 @@ export const registerSessions: RegisterCommand = (program, ctx) => {
     .requiredOption('--region <region>', 'the IAM Identity Center region, e.g. us-east-1')
     .option('--scopes <list>', 'registration scopes, comma-separated', 'sso:account:access')
     .action(async (name: string, flags: { startUrl: string; region: string; scopes: string }) => {
-      const { changed } = await addSsoSession(ctx.paths, {
+      const { changed } = await services.addSession({
         name,
         startUrl: flags.startUrl,
         region: flags.region,
@@ -30,7 +29,7 @@ export const registerSessions: RegisterCommand = (program, ctx) => {
     .description('list the configured sessions')
     .option('--json', 'machine-readable output')
     .action(async (flags: { json?: boolean }) => {
-      const found = await loadSessions(ctx.paths);
+      const found = await services.loadSessions();
       if (flags.json) {
         ctx.stdout.write(`${JSON.stringify(found, null, 2)}\n`);
         return;

@@ -1,8 +1,6 @@
 import type { SessionState, SessionStatus } from '../../../app/domain/session';
 import { shortDuration } from '../../../app/format/duration';
-import { loadSessions } from '../../config/sessions';
-import type { RegisterCommand } from './index';
-import { signInFromContext } from './login';
+import type { RegisterCommand } from '../context';
 
 /**
  * `lanyard status --json`: a stable contract for scripts (fields are added, never renamed).
@@ -55,14 +53,14 @@ function toJson(statuses: SessionStatus[], warnings: string[], now: number): Sta
   };
 }
 
-export const registerStatus: RegisterCommand = (program, ctx) => {
+export const registerStatus: RegisterCommand = (program, ctx, services) => {
   program
     .command('status')
     .description('show each session: signed in or not, expiry, time left, whether it renews itself')
     .option('--json', 'machine-readable output (see StatusJson)')
     .action(async (flags: { json?: boolean }) => {
-      const { warnings } = await loadSessions(ctx.paths);
-      const statuses = await signInFromContext(ctx).status();
+      const { warnings } = await services.loadSessions();
+      const statuses = await services.signIn.status();
       const json = toJson(statuses, warnings, ctx.now());
       if (flags.json) {
         ctx.stdout.write(`${JSON.stringify(json, null, 2)}\n`);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isLanyardError } from '../../../app/errors';
-import { addSsoSession, getSession, loadSessions, removeSsoSession } from '../../../main/config/sessions';
+import { addSsoSession, getSession, loadSessions } from '../../../main/config/sessions';
 import { createSandbox, type Sandbox } from '../../support/sandbox';
 
 let sb: Sandbox;
@@ -90,19 +90,6 @@ describe('sessions', () => {
       expect(isLanyardError(e) && e.code).toBe('BAD_INPUT');
     }
     expect(await sb.snapshot()).toEqual(new Map());
-  });
-
-  it("removes only Lanyard's sessions", async () => {
-    await sb.writeConfig(
-      '[sso-session mine]\nsso_start_url = https://m.awsapps.com/start\nsso_region = us-east-1\n',
-    );
-    await addSsoSession(sb.paths, acme);
-    expect(await removeSsoSession(sb.paths, 'acme')).toEqual({ changed: true });
-    const e = await fails(removeSsoSession(sb.paths, 'mine'));
-    expect(isLanyardError(e) && e.code).toBe('CONFIG');
-    expect(await sb.readConfig()).toBe(
-      '[sso-session mine]\nsso_start_url = https://m.awsapps.com/start\nsso_region = us-east-1\n',
-    );
   });
 
   it('an unreadable config is a warning, not a crash', async () => {

@@ -94,11 +94,15 @@ async function call<T>(h: Harness, command: string, payload: unknown): Promise<T
 }
 
 async function signIn(h: Harness, session = 'work') {
+  expect(await call(h, 'signIn.currentPrompt', { session })).toBeNull();
   await call(h, 'auth.signIn', { session, flow: 'device' });
   const prompt = await waitFor(h, 'signIn.prompt', (p) => p.session === session && p.kind === 'device');
   if (prompt.kind !== 'device') throw new Error('expected a device prompt');
+  // A window opened after the event can still ask for it; the complete URI stays in main.
+  expect(await call(h, 'signIn.currentPrompt', { session })).toEqual(prompt);
   emu.control.approveDevice(prompt.userCode);
   await waitFor(h, 'signIn.prompt', (p) => p.session === session && p.kind === 'done');
+  expect(await call(h, 'signIn.currentPrompt', { session })).toBeNull();
   return prompt;
 }
 

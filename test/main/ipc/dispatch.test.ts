@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createIpcDispatcher, trustedSenders, type IpcHandlers } from '../../../main/ipc/dispatch';
+import { createIpcDispatcher, type IpcHandlers } from '../../../main/ipc/dispatch';
 import { LanyardError } from '../../../app/errors';
 import { addLogSink, formatRecord } from '../../../main/log/logger';
 import { defaultSettings } from '../../../app/settings/schema';
 
 const APP = 'http://127.0.0.1:5173/index.html';
-const trusted = trustedSenders({ origins: ['http://127.0.0.1:5173'], fileRoot: '/opt/lanyard/renderer' });
+// The shell's real sender check (security-config's isTrustedSender) has its own tests in test/main/shell.
+const trusted = (url: string) => url === APP;
 
 function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
   const unused = () => Promise.reject(new Error('not used in this test'));
@@ -18,6 +19,7 @@ function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     'auth.startFresh': unused,
     'auth.openVerification': unused,
     'auth.copyUserCode': unused,
+    'signIn.currentPrompt': unused,
     'roles.get': unused,
     'roles.copyEnv': unused,
     'roles.openConsole': unused,
@@ -77,7 +79,6 @@ describe('IPC dispatcher', () => {
       expect(r, url).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
     expect(called).toBe(false);
-    expect(trusted('file:///opt/lanyard/renderer/index.html')).toBe(true);
   });
 
   it('lists failing paths without echoing values', async () => {

@@ -4,7 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { channelFor, commandNames, eventNames } from '../../../app/ipc/contract';
+import { build } from 'esbuild';
+import { commands } from '../../../app/ipc/contract';
+import { channelFor, commandNames, eventNames } from '../../../app/ipc/names';
 import {
   CONTENT_SECURITY_POLICY,
   RENDERER_URL,
@@ -226,14 +228,35 @@ describe('IPC', () => {
     expect(preload).not.toMatch(/ipcRenderer\.(send|sendSync|sendTo|postMessage)\(/);
     // The listener gets the payload only, never the IpcRendererEvent (it carries `sender`).
     expect(preload).toMatch(/\(_e: unknown, payload: unknown\) => listener\(payload/);
-    // Its name lists are the contract's, and its channel is channelFor's.
-    const block = (name: string) =>
-      new RegExp(`const ${name}: Record<\\w+, true> = \\{([^}]*)\\}`).exec(preload)?.[1] ?? '';
-    const keys = (s: string) => [...s.matchAll(/'([^']+)': true/g)].map((m) => m[1]).sort();
-    expect(keys(block('commands'))).toEqual([...commandNames].sort());
-    expect(keys(block('events'))).toEqual([...eventNames].sort());
-    expect(preload).toContain('`lanyard:${name}`');
+    // Its name lists are the contract's own (app/ipc/names.ts), and so is its channel.
+    expect(preload).toMatch(
+      /import \{ channelFor, commandNames, eventNames \} from '\.\.\/\.\.\/app\/ipc\/names';/,
+    );
+    expect(preload).toMatch(/import type \{[^}]*\} from '\.\.\/\.\.\/app\/ipc\/contract';/);
+    expect(preload).toMatch(/new Set<string>\(commandNames\)/);
+    expect(preload).toMatch(/new Set<string>\(eventNames\)/);
+    expect(preload).toMatch(/ipcRenderer\.invoke\(channelFor\(command\), request\)/);
     expect(channelFor('state.get')).toBe('lanyard:state.get');
+    // The contract's commands are exactly the names.
+    expect(Object.keys(commands).sort()).toEqual([...commandNames].sort());
+  });
+
+  it('the bundled preload carries every contract name and no zod', async () => {
+    const out = await build({
+      entryPoints: [join(shellDir, 'preload.ts')],
+      bundle: true,
+      write: false,
+      platform: 'node',
+      format: 'cjs',
+      external: ['electron'],
+      metafile: true,
+    });
+    const inputs = Object.keys(out.metafile.inputs);
+    expect(inputs.filter((i) => i.includes('node_modules'))).toEqual([]);
+    expect(inputs.some((i) => i.endsWith('contract.ts'))).toBe(false);
+    const text = out.outputFiles[0]!.text;
+    for (const name of [...commandNames, ...eventNames]) expect(text).toContain(`"${name}"`);
+    expect(text.length).toBeLessThan(10_000);
   });
 });
 

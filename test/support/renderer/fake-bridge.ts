@@ -233,6 +233,7 @@ export function installFakeBridge(opts: FakeOptions): void {
     'profiles.apply': () => ok({ written: true, backupPath: '~/.aws/config.lanyard-2026-11-22T0456.bak' }),
     'auth.signIn': () => new Promise(() => undefined),
     'auth.cancelSignIn': () => ok(null),
+    'signIn.currentPrompt': () => ok(null),
     'sessions.add': (r) => {
       snapshot = {
         ...snapshot,
