@@ -12,6 +12,8 @@ export type WindowPage = {
   /** webContents.send from the shell, delivered in order to the preload's listeners. */
   deliver(channel: string, args: unknown[]): void;
   close(): Promise<void>;
+  /** Response headers of the document, as the shell's protocol handler sent them. */
+  headers(): Record<string, string>;
 };
 
 export type PageOptions = {
@@ -45,6 +47,7 @@ ${preload}
 export function attachPage(context: BrowserContext, o: PageOptions): WindowPage {
   let closed = false;
   let chain: Promise<unknown> = Promise.resolve();
+  let headers: Record<string, string> = {};
   const loaded = (async () => {
     const page = await context.newPage();
     await page.exposeBinding('__electronDoubleInvoke', (source, channel: string, args: unknown[]) => {
@@ -52,7 +55,8 @@ export function attachPage(context: BrowserContext, o: PageOptions): WindowPage 
       return o.invoke(channel, args, { url: frame.url(), top: frame.parentFrame() === null });
     });
     await page.addInitScript({ content: await initScript(o.shim, o.preloadPath) });
-    await page.goto(o.url);
+    const response = await page.goto(o.url);
+    headers = (await response?.allHeaders()) ?? {};
     return page;
   })();
   chain = loaded;
@@ -68,6 +72,7 @@ export function attachPage(context: BrowserContext, o: PageOptions): WindowPage 
         )
         .catch(() => undefined);
     },
+    headers: () => headers,
     async close() {
       closed = true;
       const page = await loaded.catch(() => undefined);
