@@ -4,7 +4,7 @@
  * in an unpackaged run, LANYARD_TEST_CLOCK names a module whose `clock` export replaces the
  * system clock. A packaged app never reads it.
  */
-import { app } from 'electron';
+import { app } from './electron';
 import { createLogger } from '../log/logger';
 import { systemClock, type Clock } from '../platform/types';
 

@@ -4,7 +4,7 @@
  * connects events. Endpoints come from the standard AWS env vars (the demo points them at the
  * emulator), read by the core from `env`.
  */
-import { app, powerMonitor, screen, type BrowserWindow } from 'electron';
+import { app, powerMonitor, screen, type BrowserWindow } from './electron';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Events } from '../../app/ipc/contract';

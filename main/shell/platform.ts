@@ -2,7 +2,7 @@
  * The desktop core's platform services, implemented with Electron. Each is a thin adapter; the
  * rules (what to copy, when to clear, which URLs may open) live in the core and are tested there.
  */
-import { clipboard as electronClipboard, Notification, shell } from 'electron';
+import { clipboard as electronClipboard, Notification, shell } from './electron';
 import { assertAllowedUrl } from '../../app/console/hosts';
 import { createLogger } from '../log/logger';
 import type { Clipboard, DesktopNotification, ExternalOpener, Notifier } from '../platform/types';

@@ -5,7 +5,7 @@
  * is no separate world: the page could reach `__electronDoubleInvoke` itself. The sender check is
  * still real, because the binding reports the calling frame (top or not, and its URL).
  */
-import type { ContextBridge, IpcRenderer } from './surface';
+import type { ContextBridge, IpcRenderer } from '../../../main/shell/electron-surface';
 
 type Binding = (channel: string, args: unknown[]) => Promise<unknown>;
 type Listener = (event: unknown, ...args: unknown[]) => void;

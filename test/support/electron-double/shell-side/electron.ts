@@ -11,7 +11,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 
 import { connect, createServer, type Server } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type * as S from '../surface';
+import type * as S from '../../../../main/shell/electron-surface';
 import { detach, onRequest, record } from './link';
 import { clipboard, Menu, nativeImage, nativeTheme, Notification, power, powerMonitor, screen, shell, Tray } from './os';
 import { allWindows, appEvents, BrowserWindow, ipcMain, makeEvent, markReady, protocol, session, stopServing } from './web';

@@ -6,7 +6,7 @@
 import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import type { MenuItemData } from '../messages';
-import type * as S from '../surface';
+import type * as S from '../../../../main/shell/electron-surface';
 import { onRequest, record } from './link';
 
 class ImageDouble implements S.NativeImage {
@@ -92,7 +92,7 @@ class TrayDouble extends EventEmitter implements S.Tray {
     const item = findItem(this.menu.template, path);
     if (item?.enabled === false) throw new Error(`tray menu item ${path.join(' > ')} is disabled`);
     if (!item?.click) throw new Error(`tray menu item ${path.join(' > ')} does nothing when clicked`);
-    item.click(item as Electron.MenuItem, undefined, {} as KeyboardEvent);
+    item.click(item as Electron.MenuItem, undefined, {} as Electron.KeyboardEvent);
   }
 }
 export const Tray: S.TrayConstructor = TrayDouble;

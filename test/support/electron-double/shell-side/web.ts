@@ -8,10 +8,8 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type * as S from '../surface';
+import type * as S from '../../../../main/shell/electron-surface';
 import { onRequest, record, send } from './link';
-
-type Listener = (...args: never[]) => unknown;
 
 let ready = false;
 export function markReady(): void {
@@ -120,9 +118,6 @@ class WebContentsDouble extends EventEmitter implements S.WebContents {
   setWindowOpenHandler(h: (d: Electron.HandlerDetails) => Electron.WindowOpenHandlerResponse): void {
     this.openHandler = h;
   }
-  override on(event: string, listener: Listener): this {
-    return super.on(event, listener);
-  }
 }
 
 class BrowserWindowDouble extends EventEmitter implements S.BrowserWindow {
@@ -183,9 +178,6 @@ class BrowserWindowDouble extends EventEmitter implements S.BrowserWindow {
     return [...this.size];
   }
   setVisibleOnAllWorkspaces(): void {}
-  override on(event: string, listener: Listener): this {
-    return super.on(event, listener);
-  }
   /** Electron's close: 'close' may be prevented; then 'closed' and the webContents is gone. */
   tryClose(): boolean {
     const e = makeEvent();

@@ -1,11 +1,11 @@
 /**
- * The part of Electron's API that main/shell (and electron-store) use, as `Pick`s of Electron's own
- * .d.ts. test/tsconfig.json maps the `electron` specifier to THIS file, so `tsc -p test` checks
- * main/shell against it (see surface-check.ts): the day the shell calls something that is not
- * picked here, the typecheck fails, and the runtime double (electron.ts) must implement it, because
- * electron.ts is typed against these same Picks.
+ * The part of Electron's API the shell may use, as `Pick`s of Electron's own .d.ts. Shell modules
+ * import Electron only through ./electron (typed by this file), so `tsc -p main` fails when the
+ * shell reaches for a member that is not picked here; and the Electron double
+ * (test/support/electron-double) is typed against the same picks, so `tsc -p test` fails until the
+ * double implements what was added. Types only: nothing here runs.
  */
-/// <reference path="../../../node_modules/electron/electron.d.ts" />
+/// <reference types="electron" />
 
 export type App = Pick<
   Electron.App,
@@ -28,7 +28,8 @@ export type App = Pick<
 
 export type WebContents = Pick<Electron.WebContents, 'send' | 'isDestroyed' | 'setWindowOpenHandler'> & {
   on(event: 'will-navigate', listener: (event: Electron.Event, url: string) => void): WebContents;
-  on(event: 'will-redirect' | 'will-attach-webview', listener: (event: Electron.Event) => void): WebContents;
+  on(event: 'will-redirect', listener: (event: Electron.Event) => void): WebContents;
+  on(event: 'will-attach-webview', listener: (event: Electron.Event) => void): WebContents;
 };
 
 export type BrowserWindow = Pick<
@@ -44,22 +45,27 @@ export type BrowserWindow = Pick<
 > & {
   readonly webContents: WebContents;
   on(event: 'close', listener: (event: Electron.Event) => void): BrowserWindow;
-  on(event: 'closed' | 'blur', listener: () => void): BrowserWindow;
+  on(event: 'closed', listener: () => void): BrowserWindow;
+  on(event: 'blur', listener: () => void): BrowserWindow;
 };
 export type BrowserWindowConstructor = new (options: Electron.BrowserWindowConstructorOptions) => BrowserWindow;
 
-export type Tray = Pick<
-  Electron.Tray,
-  'setImage' | 'setToolTip' | 'setContextMenu' | 'setIgnoreDoubleClickEvents' | 'getBounds' | 'destroy'
-> & { on(event: 'click', listener: () => void): Tray };
+export type Tray = Pick<Electron.Tray, 'setToolTip' | 'setIgnoreDoubleClickEvents' | 'getBounds' | 'destroy'> & {
+  // Narrowed to the surface's image and menu, which is all the shell ever makes.
+  setImage(image: NativeImage | string): void;
+  setContextMenu(menu: Menu | null): void;
+  on(event: 'click', listener: () => void): Tray;
+};
 export type TrayConstructor = new (image: NativeImage) => Tray;
 
 export type NativeImage = Pick<Electron.NativeImage, 'setTemplateImage'>;
+/** Opaque: the shell only builds menus and hands them to the tray. */
 export type Menu = object;
 export type MenuStatic = { buildFromTemplate(template: Electron.MenuItemConstructorOptions[]): Menu };
 
 export type Notification = Pick<Electron.Notification, 'show' | 'close'> & {
-  on(event: 'click' | 'close', listener: () => void): Notification;
+  on(event: 'click', listener: () => void): Notification;
+  on(event: 'close', listener: () => void): Notification;
   on(event: 'action', listener: (event: Electron.Event, index: number) => void): Notification;
 };
 export type NotificationConstructor = {
@@ -82,16 +88,20 @@ export type Session = Pick<Electron.Session, 'setPermissionRequestHandler' | 'se
   on(event: 'will-download', listener: (event: Electron.Event) => void): Session;
 };
 export type SessionStatic = { readonly defaultSession: Session };
+// openPath and getPath/getVersion/ipcMain.on are electron-store's, which imports electron itself.
 export type Shell = Pick<Electron.Shell, 'openExternal' | 'openPath'>;
 export type Clipboard = Pick<Electron.Clipboard, 'writeText' | 'readText' | 'clear'>;
-export type PowerMonitor = { on(event: 'resume' | 'suspend', listener: () => void): PowerMonitor };
+export type PowerMonitor = {
+  on(event: 'resume', listener: () => void): PowerMonitor;
+  on(event: 'suspend', listener: () => void): PowerMonitor;
+};
 export type NativeTheme = Pick<Electron.NativeTheme, 'shouldUseDarkColors'>;
 export type Screen = Pick<Electron.Screen, 'getCursorScreenPoint'> & {
   // The popover reads only these two fields; a wider use fails the typecheck here.
   getDisplayNearestPoint(point: Electron.Point): Pick<Electron.Display, 'bounds' | 'workArea'>;
 };
 
-/** What the double's module exports; electron.ts is checked against it member by member. */
+/** What the shell may take from `electron` (main process). */
 export type ShellElectron = {
   app: App;
   BrowserWindow: BrowserWindowConstructor;
@@ -109,24 +119,6 @@ export type ShellElectron = {
   screen: Screen;
 };
 
-// The value side of the mapped `electron` module (types only: never executed).
-export declare const app: App;
-export declare const BrowserWindow: BrowserWindowConstructor;
-export declare const Tray: TrayConstructor;
-export declare const Menu: MenuStatic;
-export declare const nativeImage: ShellElectron['nativeImage'];
-export declare const Notification: NotificationConstructor;
-export declare const ipcMain: IpcMain;
-export declare const protocol: Protocol;
-export declare const session: SessionStatic;
-export declare const shell: Shell;
-export declare const clipboard: Clipboard;
-export declare const powerMonitor: PowerMonitor;
-export declare const nativeTheme: NativeTheme;
-export declare const screen: Screen;
-declare const electron: ShellElectron;
-export default electron;
-
 // Types the shell imports by name, straight from Electron.
 export type MenuItemConstructorOptions = Electron.MenuItemConstructorOptions;
 export type BrowserWindowConstructorOptions = Electron.BrowserWindowConstructorOptions;
@@ -136,8 +128,7 @@ export type WebPreferences = Electron.WebPreferences;
 export type WindowOpenHandlerResponse = Electron.WindowOpenHandlerResponse;
 export type Rectangle = Electron.Rectangle;
 
-// The preload's side (it runs in the page; see preload-shim.ts).
+// The preload's side (the double runs it in the page with test/support/electron-double/preload-shim.ts).
 export type ContextBridge = Pick<Electron.ContextBridge, 'exposeInMainWorld'>;
 export type IpcRenderer = Pick<Electron.IpcRenderer, 'invoke' | 'on' | 'removeListener'>;
-export declare const contextBridge: ContextBridge;
-export declare const ipcRenderer: IpcRenderer;
+export type PreloadElectron = { contextBridge: ContextBridge; ipcRenderer: IpcRenderer };
