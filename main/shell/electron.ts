@@ -28,3 +28,5 @@ export type BrowserWindow = S.BrowserWindow;
 export type WebContents = S.WebContents;
 export type IpcMainInvokeEvent = S.IpcMainInvokeEvent;
 export type MenuItemConstructorOptions = S.MenuItemConstructorOptions;
+export type Notification = S.Notification;
+export type Tray = S.Tray;
