@@ -1,12 +1,11 @@
 /**
  * The Electron double's module: what `import … from 'electron'` gives the shell when it runs under
  * test/support/electron-double (hooks.mjs resolves `electron` here). It is typed member by member
- * against surface.ts (Picks of Electron's .d.ts). `app` follows Electron's lifecycle: 'ready' after
+ * against main/shell/electron-surface.ts (Picks of Electron's .d.ts). `app` follows Electron's lifecycle: 'ready' after
  * the main module has run, a real single-instance lock (a lock file and a unix socket in userData,
  * so a second PROCESS finds the first), and quit = before-quit → close windows → will-quit → quit,
  * after which the double drops its own handles and does NOT exit the process: it must end by itself.
  */
-import { EventEmitter } from 'node:events';
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { connect, createServer, type Server } from 'node:net';
 import { homedir } from 'node:os';
