@@ -6,12 +6,16 @@
 import * as electron from 'electron';
 import type * as S from './electron-surface';
 
-const e: S.ShellElectron = electron;
+const e: Omit<S.ShellElectron, 'Tray'> = electron;
+// Electron's Tray constructor wants its full NativeImage; the shell only passes images made by
+// `nativeImage` above, which are exactly that at runtime. The instance side is still checked:
+type Assignable<T extends U, U> = T;
+export type CheckedTray = Assignable<Electron.Tray, S.Tray>;
+export const Tray = electron.Tray as unknown as S.TrayConstructor;
 
 export const {
   app,
   BrowserWindow,
-  Tray,
   Menu,
   nativeImage,
   Notification,

@@ -1,12 +1,13 @@
+/// <reference types="electron" />
 /**
  * The wire between the shell's process (the Electron double, electron.ts) and the test process
- * (host.ts), over the child's IPC channel with structured-clone serialization.
+ * (index.ts), over the child's IPC channel with structured-clone serialization.
  */
 
 export type MenuItemData = {
   id?: string;
   label?: string;
-  type: 'normal' | 'separator' | 'submenu' | 'checkbox' | 'radio';
+  type: NonNullable<Electron.MenuItemConstructorOptions['type']>;
   enabled: boolean;
   clickable: boolean;
   submenu?: MenuItemData[];

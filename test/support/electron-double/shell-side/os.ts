@@ -92,7 +92,8 @@ class TrayDouble extends EventEmitter implements S.Tray {
     const item = findItem(this.menu.template, path);
     if (item?.enabled === false) throw new Error(`tray menu item ${path.join(' > ')} is disabled`);
     if (!item?.click) throw new Error(`tray menu item ${path.join(' > ')} does nothing when clicked`);
-    item.click(item as Electron.MenuItem, undefined, {} as Electron.KeyboardEvent);
+    // The shell's click handlers take no arguments; Electron's MenuItem is not modelled.
+    item.click(item as unknown as Electron.MenuItem, undefined, {} as Electron.KeyboardEvent);
   }
 }
 export const Tray: S.TrayConstructor = TrayDouble;
@@ -145,16 +146,19 @@ function liveNotification(id: number): NotificationDouble {
 onRequest('notification.click', (r) => void liveNotification(r.id).emit('click'));
 onRequest('notification.action', (r) => void liveNotification(r.id).emit('action', {}, r.index));
 
+// Promise-based, as Electron 45's clipboard is.
 let clipboardText = '';
 export const clipboard: S.Clipboard = {
   writeText(text) {
     clipboardText = text;
     record({ type: 'clipboard.write', text });
+    return Promise.resolve();
   },
-  readText: () => clipboardText,
+  readText: () => Promise.resolve(clipboardText),
   clear() {
     clipboardText = '';
     record({ type: 'clipboard.clear' });
+    return Promise.resolve();
   },
 };
 

@@ -124,7 +124,6 @@ class BrowserWindowDouble extends EventEmitter implements S.BrowserWindow {
   readonly id = nextWindow++;
   readonly webContents: WebContentsDouble;
   private visible: boolean;
-  private position: [number, number] = [0, 0];
   private readonly size: [number, number];
   private loaded: (() => void) | undefined;
   constructor(private readonly options: Electron.BrowserWindowConstructorOptions) {
@@ -171,7 +170,6 @@ class BrowserWindowDouble extends EventEmitter implements S.BrowserWindow {
     return this.visible;
   }
   setPosition(x: number, y: number): void {
-    this.position = [x, y];
     record({ type: 'window.position', id: this.id, x, y });
   }
   getSize(): number[] {
