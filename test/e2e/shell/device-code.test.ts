@@ -23,7 +23,7 @@ it('opens the window with the code, keeps it for a window loaded later, and sign
   const pending = await run.waitFor(() => scene.aws.emu.control.pendingDeviceCodes()[0], 'a device code');
   await run.waitFor(() => run.windows.visible(), 'the window to open for the code');
   const page = await run.window();
-  await expect.poll(() => page.locator('.device__code').textContent()).toBe(pending.userCode);
+  expect(await page.locator('.device__code').textContent({ timeout: 10_000 })).toBe(pending.userCode);
   // The person's browser gets the real verification page (allowed by the URL policy).
   await run.waitFor(
     () => run.opened().find((u) => u.startsWith('https://device.sso.us-east-1.amazonaws.com/')),
@@ -32,10 +32,10 @@ it('opens the window with the code, keeps it for a window loaded later, and sign
 
   // A renderer that subscribes after the prompt was sent: it must still show the code.
   await page.reload();
-  await expect.poll(() => page.locator('.device__code').textContent()).toBe(pending.userCode);
+  expect(await page.locator('.device__code').textContent({ timeout: 10_000 })).toBe(pending.userCode);
 
   scene.aws.emu.control.approveDevice(pending.userCode);
-  await run.waitFor(() => /^work: .+ left$/m.test(run.tray.tooltip() ?? ''), 'signed in with time left');
-  await expect.poll(() => page.locator('.device__code').count()).toBe(0);
+  await run.waitFor(() => /^work: signed in$/m.test(run.tray.tooltip() ?? ''), 'signed in with time left');
+  await page.locator('.device__code').waitFor({ state: 'detached', timeout: 10_000 });
   expect((await run.quit()).code).toBe(0);
 });

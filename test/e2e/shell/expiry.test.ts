@@ -39,7 +39,7 @@ it('warns before the end; a click shows the window and starts a fresh session, s
   await run.waitFor(() => scene.aws.emu.control.calls().Logout === 1, 'the portal sign-out of "start fresh"');
   const pending = await run.waitFor(() => scene.aws.emu.control.pendingDeviceCodes()[0], 'a new device code');
   const page = await run.window();
-  await expect.poll(() => page.locator('.device__code').textContent()).toBe(pending.userCode);
+  expect(await page.locator('.device__code').textContent({ timeout: 10_000 })).toBe(pending.userCode);
 
   scene.aws.emu.control.approveDevice(pending.userCode);
   await run.waitFor(() => run.tray.image()?.path.endsWith('signed-in.png'), 'signed in afresh');
