@@ -142,6 +142,7 @@ async function main(): Promise<void> {
 
   export AWS_ENDPOINT_URL_SSO_OIDC=${emu.env.AWS_ENDPOINT_URL_SSO_OIDC}
   export AWS_ENDPOINT_URL_SSO=${emu.env.AWS_ENDPOINT_URL_SSO}
+  export LANYARD_FEDERATION_URL=${emu.url}/federation
 
 Sample ~/.aws/config (the start URL only looks like AWS; it is never fetched):
 

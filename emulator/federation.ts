@@ -69,3 +69,20 @@ function login(ctx: Ctx, state: EmulatorState, p: URLSearchParams): void {
   }
   redirect(ctx.res, destination);
 }
+
+/**
+ * The console's sign-out, `https://signin.aws.amazon.com/oauth?Action=logout&redirect_uri=…`, which
+ * Lanyard puts in front of a federation login so a console already signed in as another role does not
+ * win. It ends no session here (the emulator keeps no console cookies); it only forwards, and only to
+ * this emulator's own pages or an https page, so it cannot become an open redirect to other schemes.
+ */
+export function consoleLogout(ctx: Ctx): void {
+  if (ctx.url.searchParams.get('Action') !== 'logout') return fail(ctx, 'Action must be logout');
+  const next = ctx.url.searchParams.get('redirect_uri') ?? '';
+  if (!URL.canParse(next)) return fail(ctx, 'redirect_uri must be a URL');
+  const target = new URL(next);
+  if (target.protocol !== 'https:' && target.host !== ctx.req.headers.host) {
+    return fail(ctx, 'redirect_uri must be https or a page of this emulator');
+  }
+  redirect(ctx.res, target.href);
+}

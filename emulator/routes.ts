@@ -1,6 +1,6 @@
 import { authorize, authorizeDecision } from './authorize';
 import { decideDevice, showDevice } from './device-pages';
-import { federation, federationOperation } from './federation';
+import { consoleLogout, federation, federationOperation } from './federation';
 import type { Ctx } from './http';
 import { createToken, type OidcDeps, registerClient, startDeviceAuthorization } from './oidc';
 import { getRoleCredentials, listAccountRoles, listAccounts, logout } from './portal';
@@ -45,6 +45,7 @@ export const routes: Record<string, Record<string, Route>> = {
     },
   },
   '/logout': { POST: { kind: 'portal', operation: 'Logout', handle: (c, d) => logout(c, d.state) } },
+  '/oauth': { GET: { kind: 'federation', operation: 'ConsoleLogout', handle: (c) => consoleLogout(c) } },
   '/federation': {
     GET: { kind: 'federation', operation: federationOperation, handle: (c, d) => federation(c, d.state) },
     POST: { kind: 'federation', operation: federationOperation, handle: (c, d) => federation(c, d.state) },

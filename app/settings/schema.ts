@@ -25,7 +25,7 @@ const fields = {
   consoleMode: z.enum(['federation', 'portal']),
   consoleLogoutFirst: z.boolean(),
   /** 0 = never clear the clipboard. */
-  clipboardClearSeconds: z.union([z.literal(0), z.literal(30), z.literal(90), z.literal(300)]),
+  clipboardClearSeconds: z.union([z.literal(0), z.literal(30), z.literal(60), z.literal(90), z.literal(300)]),
   launchAtLogin: z.boolean(),
   signInFlow: z.enum(['pkce', 'device']),
 };
@@ -39,7 +39,8 @@ export const settingsSchema = z.object({
   profileTemplate: fields.profileTemplate.default('{role}-{account_id}'),
   consoleMode: fields.consoleMode.default('federation'),
   consoleLogoutFirst: fields.consoleLogoutFirst.default(true),
-  clipboardClearSeconds: fields.clipboardClearSeconds.default(0),
+  // As a password manager does: credentials left on the clipboard leak into every later paste.
+  clipboardClearSeconds: fields.clipboardClearSeconds.default(60),
   launchAtLogin: fields.launchAtLogin.default(false),
   signInFlow: fields.signInFlow.default('pkce'),
 });

@@ -50,6 +50,7 @@ export function SettingsPanel({ settings, onSaved, onClose }: Props) {
         >
           <option value={0}>Never</option>
           <option value={30}>After 30 s</option>
+          <option value={60}>After 60 s</option>
           <option value={90}>After 90 s</option>
           <option value={300}>After 5 min</option>
         </select>

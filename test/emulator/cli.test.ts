@@ -29,6 +29,7 @@ test('prints the URL, export lines and config; logs requests without queries; st
   const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)![1]!;
   expect(stdout).toContain(`export AWS_ENDPOINT_URL_SSO_OIDC=${url}`);
   expect(stdout).toContain(`export AWS_ENDPOINT_URL_SSO=${url}`);
+  expect(stdout).toContain(`export LANYARD_FEDERATION_URL=${url}/federation`);
   expect(stdout).toContain('[sso-session emulator]');
   expect(stdout).toContain('sso_start_url = https://d-0000000000.awsapps.com/start');
   const org = (await (await fetch(`${url}/_emulator/org`)).json()) as { accounts: { roles: string[] }[] };

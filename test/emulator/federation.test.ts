@@ -73,3 +73,39 @@ test('a sign-in token older than 15 minutes no longer logs in', async () => {
   clock.advance(3600_000);
   expect((await getToken(session)).status).toBe(400);
 });
+
+test('the console sign-out Lanyard puts first forwards to the federation login, and only to safe places', async () => {
+  const sso = ssoClient(emu.url);
+  const account = emu.control.org().accounts[0]!;
+  const { roleCredentials: c } = await sso.send(
+    new GetRoleCredentialsCommand({
+      accessToken: emu.control.issueToken().accessToken,
+      accountId: account.accountId,
+      roleName: account.roles[0],
+    }),
+  );
+  sso.destroy();
+  const fresh = {
+    sessionId: c!.accessKeyId!,
+    sessionKey: c!.secretAccessKey!,
+    sessionToken: c!.sessionToken!,
+  };
+  const token = (await (await getToken(fresh)).json()) as { SigninToken: string };
+  const loginUrl = `${emu.url}/federation?Action=login&Destination=${encodeURIComponent(destination)}&SigninToken=${encodeURIComponent(token.SigninToken)}`;
+  const out = await fetch(`${emu.url}/oauth?Action=logout&redirect_uri=${encodeURIComponent(loginUrl)}`, {
+    redirect: 'manual',
+  });
+  expect(out.status).toBe(302);
+  expect(out.headers.get('location')).toBe(loginUrl);
+  const console = await fetch(out.headers.get('location')!, { redirect: 'manual' });
+  expect(console.headers.get('location')).toBe(destination);
+
+  const hostile = ['javascript:alert(1)', 'http://evil.example/', 'not a url'];
+  for (const next of hostile) {
+    const r = await fetch(`${emu.url}/oauth?Action=logout&redirect_uri=${encodeURIComponent(next)}`, {
+      redirect: 'manual',
+    });
+    expect(r.status, next).toBe(400);
+  }
+  expect((await fetch(`${emu.url}/oauth?Action=other`, { redirect: 'manual' })).status).toBe(400);
+});

@@ -47,6 +47,8 @@ function baseEnv(home: string): Record<string, string> {
   env.AWS_CONFIG_FILE = join(home, '.aws', 'config');
   env.AWS_SHARED_CREDENTIALS_FILE = join(home, '.aws', 'credentials');
   env.LANYARD_DATA_DIR = join(home, 'lanyard-data');
+  // As bin/lanyard.js sets it for users: no SDK notice about Node's support window on stderr.
+  env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   // Keep Python from writing bytecode caches or reading the developer's site settings into the sandbox.
   env.PYTHONDONTWRITEBYTECODE = '1';
   env.PYTHONNOUSERSITE = '1';

@@ -177,6 +177,24 @@ describe('desktop core against the emulator', () => {
     expect(h.platform.clipboard.calls.filter((c) => c.op === 'clear')).toHaveLength(1);
   });
 
+  it('clears copied credentials after 60 s by default', async () => {
+    const h = await harness(ssoConfig);
+    expect(h.core.snapshot().settings.clipboardClearSeconds).toBe(60);
+    await signIn(h);
+    const copied = await call<{ clearsInSeconds: number }>(h, 'roles.copyEnv', {
+      session: 'work',
+      accountId: '111111111111',
+      roleName: 'ReadOnly',
+    });
+    expect(copied.clearsInSeconds).toBe(60);
+    h.platform.clock.advance(59_000);
+    await new Promise((r) => setImmediate(r));
+    expect(h.platform.clipboard.text).toContain('AWS_ACCESS_KEY_ID');
+    h.platform.clock.advance(1_000);
+    await new Promise((r) => setImmediate(r));
+    expect(h.platform.clipboard.text).toBe('');
+  });
+
   it('previews and applies exactly the previewed profiles plan', async () => {
     const h = await harness(ssoConfig);
     await signIn(h);

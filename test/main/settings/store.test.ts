@@ -16,7 +16,7 @@ const file = () => join(dir, 'settings.json');
 describe('settings schema', () => {
   it('fills defaults', () => {
     expect(defaultSettings.notifyLeadMinutes).toEqual([30, 5]);
-    expect(defaultSettings.clipboardClearSeconds).toBe(0);
+    expect(defaultSettings.clipboardClearSeconds).toBe(60);
   });
   it('rejects bad values and unknown keys in a patch', () => {
     expect(settingsPatchSchema.safeParse({ clipboardClearSeconds: 31 }).success).toBe(false);
