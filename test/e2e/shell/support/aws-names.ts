@@ -21,6 +21,8 @@ export const awsNames = [
   `portal.sso.${REGION}.amazonaws.com`,
   'signin.aws.amazon.com',
 ] as const;
+/** Reached only by the person's browser, at the end of a console sign-in; the emulator answers 404. */
+const consoleName = 'console.aws.amazon.com';
 
 export type AwsStandIn = {
   emu: RunningEmulator;
@@ -43,7 +45,7 @@ async function startNameRouter(frontPort: number, connects: string[]): Promise<{
     const target = req.url ?? '';
     connects.push(target);
     const [host, port] = target.split(':');
-    if (!(awsNames as readonly string[]).includes(host ?? '') || port !== '443') {
+    if (![...awsNames, consoleName].includes(host ?? '') || port !== '443') {
       client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }
@@ -74,7 +76,7 @@ async function startNameRouter(frontPort: number, connects: string[]): Promise<{
 
 export async function startAwsStandIn(opts: EmulatorOptions = {}): Promise<AwsStandIn> {
   const dir = await mkdtemp(join(tmpdir(), 'lanyard-aws-names-'));
-  const ca = await makeTestCa(dir, [...awsNames]);
+  const ca = await makeTestCa(dir, [...awsNames, consoleName]);
   const emu = await startEmulator({ verificationBaseUrl: `https://${awsNames[1]}`, ...opts });
   const front: TlsFront = await startTlsFront(emu.url, ca);
   const connects: string[] = [];
