@@ -48,9 +48,14 @@ export type BrowserWindow = Pick<
   on(event: 'closed', listener: () => void): BrowserWindow;
   on(event: 'blur', listener: () => void): BrowserWindow;
 };
-export type BrowserWindowConstructor = new (options: Electron.BrowserWindowConstructorOptions) => BrowserWindow;
+export type BrowserWindowConstructor = new (
+  options: Electron.BrowserWindowConstructorOptions,
+) => BrowserWindow;
 
-export type Tray = Pick<Electron.Tray, 'setToolTip' | 'setIgnoreDoubleClickEvents' | 'getBounds' | 'destroy'> & {
+export type Tray = Pick<
+  Electron.Tray,
+  'setToolTip' | 'setIgnoreDoubleClickEvents' | 'getBounds' | 'destroy'
+> & {
   // Narrowed to the surface's image and menu, which is all the shell ever makes.
   setImage(image: NativeImage | string): void;
   setContextMenu(menu: Menu | null): void;

@@ -61,7 +61,11 @@ export function createNotifier(
 /** The confirmation for a copy from the tray menu, where nothing else shows that it worked. */
 export function copiedNotice(roleName: string, clearsInSeconds: number): DesktopNotification {
   const clears = clearsInSeconds > 0 ? ` The clipboard clears in ${clearsInSeconds} s.` : '';
-  return { id: 'tray-copied', title: 'Credentials copied', body: `${roleName}: paste into a shell.${clears}` };
+  return {
+    id: 'tray-copied',
+    title: 'Credentials copied',
+    body: `${roleName}: paste into a shell.${clears}`,
+  };
 }
 
 /**

@@ -39,7 +39,8 @@ export const registerProfiles: RegisterCommand = (program, ctx) => {
         session,
         roles,
         // The tray app's "Profile name template" setting (same settings.json) unless given here.
-        template: flags.template ?? createFileSettingsStore({ dir: ctx.paths.dataDir }).read().profileTemplate,
+        template:
+          flags.template ?? createFileSettingsStore({ dir: ctx.paths.dataDir }).read().profileTemplate,
         region: flags.region,
         prune: flags.prune,
       });

@@ -27,7 +27,10 @@ it('copies credentials from the tray with a confirmation, and opens the console 
   );
 
   await run.tray.clickItem(fav, `${fav}:copyEnv`);
-  const text = await run.waitFor(() => run.clipboard().includes('AWS_ACCESS_KEY_ID') && run.clipboard(), 'env text');
+  const text = await run.waitFor(
+    () => run.clipboard().includes('AWS_ACCESS_KEY_ID') && run.clipboard(),
+    'env text',
+  );
   const { stdout } = await run$('bash', [
     '-c',
     `${text}\nprintf '%s\\n' "$AWS_ACCESS_KEY_ID" "\${#AWS_SECRET_ACCESS_KEY}" "\${#AWS_SESSION_TOKEN}"`,

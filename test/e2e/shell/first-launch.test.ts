@@ -46,7 +46,10 @@ it('starts signed out with a context menu, adds a session, signs in with PKCE an
   await person.close();
 
   // A PKCE sign-in renews itself (refresh token), so its end is not known: "signed in", no clock.
-  await run.waitFor(() => /^work: signed in$/m.test(run.tray.tooltip() ?? ''), 'the tooltip saying signed in');
+  await run.waitFor(
+    () => /^work: signed in$/m.test(run.tray.tooltip() ?? ''),
+    'the tooltip saying signed in',
+  );
   await run.waitFor(() => run.tray.image()?.path.endsWith('/signed-in.png'), 'the signed-in icon');
   expect(run.tray.menu()?.find((i) => i.id === 'session:work')?.label).toBe('work — signed in');
   // The calls went to AWS's own names through the proxy: nothing used an endpoint override.
@@ -57,7 +60,9 @@ it('starts signed out with a context menu, adds a session, signs in with PKCE an
   // The sender check is real: the same page under another path is refused.
   const refused = await page.evaluate(async () => {
     history.replaceState(null, '', '/not-the-app.html');
-    const r = await (window as unknown as { lanyard: { invoke(c: string): Promise<{ ok: boolean }> } }).lanyard.invoke('state.get');
+    const r = await (
+      window as unknown as { lanyard: { invoke(c: string): Promise<{ ok: boolean }> } }
+    ).lanyard.invoke('state.get');
     history.replaceState(null, '', '/index.html');
     return r;
   });

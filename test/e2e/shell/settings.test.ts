@@ -1,6 +1,6 @@
 /**
  * Scenario 7: a setting changed in the window is written by electron-store to settings.json, and
- * the CLI (node dist/cli.mjs, same HOME) reads it back: `lanyard profiles` names profiles with the
+ * the CLI (bin/lanyard.js over dist/cli.mjs, same HOME) reads it back: `lanyard profiles` names profiles with the
  * template chosen in the tray app.
  */
 import { execFile } from 'node:child_process';
@@ -22,7 +22,10 @@ afterAll(() => scene?.close());
 
 async function settingsOnDisk(): Promise<Record<string, unknown>> {
   try {
-    return JSON.parse(await readFile(join(scene.paths.dataDir, 'settings.json'), 'utf8')) as Record<string, unknown>;
+    return JSON.parse(await readFile(join(scene.paths.dataDir, 'settings.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
   } catch {
     return {};
   }
@@ -46,9 +49,9 @@ it('persists a setting from the window that the CLI then uses', async () => {
   expect(disk.envFormat).toBe('fish');
   expect((await run.quit()).code).toBe(0);
 
-  const { stdout } = await exec(process.execPath, [join(repoRoot, 'dist', 'cli.mjs'), 'profiles'], {
+  const { stdout, stderr } = await exec(process.execPath, [join(repoRoot, 'bin', 'lanyard.js'), 'profiles'], {
     env: { PATH: process.env.PATH, ...scene.env },
   });
-  expect(stdout).toContain('[profile lanyard-prod-ReadOnly]');
+  expect(stdout, stderr).toContain('[profile lanyard-prod-ReadOnly]');
   expect(stdout).toContain('[profile lanyard-dev-Developer]');
 });

@@ -100,7 +100,8 @@ export async function runShell(opts: RunShellOptions): Promise<ShellRun> {
   const browser = opts.browser ?? (await launchChromium());
   const context: BrowserContext = await browser.newContext();
   const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries({ PATH: process.env.PATH, ...opts.env })) if (v !== undefined) env[k] = v;
+  for (const [k, v] of Object.entries({ PATH: process.env.PATH, ...opts.env }))
+    if (v !== undefined) env[k] = v;
   env.ELECTRON_DOUBLE_APP_PATH = opts.appPath ?? repoRoot;
   if (opts.isPackaged) env.ELECTRON_DOUBLE_PACKAGED = '1';
   if (opts.resourcesPath) env.ELECTRON_DOUBLE_RESOURCES_PATH = opts.resourcesPath;

@@ -68,7 +68,13 @@ export function attachPage(context: BrowserContext, o: PageOptions): WindowPage 
         .then((page) =>
           closed
             ? undefined
-            : page.evaluate(([c, a]) => (window as unknown as Record<string, (c: string, a: unknown[]) => number>).__electronDoubleEmit?.(c, a), [channel, args] as const),
+            : page.evaluate(
+                ([c, a]) =>
+                  (
+                    window as unknown as Record<string, (c: string, a: unknown[]) => number>
+                  ).__electronDoubleEmit?.(c, a),
+                [channel, args] as const,
+              ),
         )
         .catch(() => undefined);
     },

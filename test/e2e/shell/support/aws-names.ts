@@ -38,7 +38,10 @@ export type AwsStandIn = {
 };
 
 /** A CONNECT proxy that only knows the AWS names, and sends them all to one local TLS port. */
-async function startNameRouter(frontPort: number, connects: string[]): Promise<{ url: string; server: Server }> {
+async function startNameRouter(
+  frontPort: number,
+  connects: string[],
+): Promise<{ url: string; server: Server }> {
   const sockets = new Set<Socket>();
   const server = createServer((_req, res) => res.writeHead(405).end('CONNECT only'));
   server.on('connect', (req, client: Socket, head: Buffer) => {
@@ -94,7 +97,7 @@ export async function startAwsStandIn(opts: EmulatorOptions = {}): Promise<AwsSt
       AWS_CA_BUNDLE: ca.caFile,
       NODE_EXTRA_CA_CERTS: ca.caFile,
       // The SDK's Node-version notice would only add noise to the shell's stderr.
-      AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     }),
     personBrowser: (browser) =>
       browser.newContext({

@@ -17,7 +17,12 @@ import { REGION, startAwsStandIn, type AwsStandIn } from './aws-names';
 
 export const org = {
   accounts: [
-    { accountId: '111111111111', accountName: 'prod', emailAddress: 'ops@example.com', roles: ['Admin', 'ReadOnly'] },
+    {
+      accountId: '111111111111',
+      accountName: 'prod',
+      emailAddress: 'ops@example.com',
+      roles: ['Admin', 'ReadOnly'],
+    },
     { accountId: '222222222222', accountName: 'dev', emailAddress: 'dev@example.com', roles: ['Developer'] },
   ],
 };

@@ -12,8 +12,29 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type * as S from '../../../../main/shell/electron-surface';
 import { detach, onRequest, record } from './link';
-import { clipboard, Menu, nativeImage, nativeTheme, Notification, power, powerMonitor, screen, shell, Tray } from './os';
-import { allWindows, appEvents, BrowserWindow, ipcMain, makeEvent, markReady, protocol, session, stopServing } from './web';
+import {
+  clipboard,
+  Menu,
+  nativeImage,
+  nativeTheme,
+  Notification,
+  power,
+  powerMonitor,
+  screen,
+  shell,
+  Tray,
+} from './os';
+import {
+  allWindows,
+  appEvents,
+  BrowserWindow,
+  ipcMain,
+  makeEvent,
+  markReady,
+  protocol,
+  session,
+  stopServing,
+} from './web';
 
 export { clock } from './clock';
 
@@ -169,5 +190,17 @@ const electron: S.ShellElectron = {
   screen,
 };
 export default electron;
-export { app, BrowserWindow, Tray, Menu, nativeImage, Notification, ipcMain, protocol, session, shell, clipboard };
+export {
+  app,
+  BrowserWindow,
+  Tray,
+  Menu,
+  nativeImage,
+  Notification,
+  ipcMain,
+  protocol,
+  session,
+  shell,
+  clipboard,
+};
 export { powerMonitor, nativeTheme, screen };

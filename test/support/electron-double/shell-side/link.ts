@@ -44,7 +44,9 @@ export function detach(): void {
   if (process.connected) process.disconnect();
   // Reported only when something the shell left behind keeps the process up.
   const t = setTimeout(() => {
-    process.stderr.write(`electron-double: still alive after quit: ${process.getActiveResourcesInfo().join(', ')}\n`);
+    process.stderr.write(
+      `electron-double: still alive after quit: ${process.getActiveResourcesInfo().join(', ')}\n`,
+    );
   }, 3_000);
   t.unref();
 }

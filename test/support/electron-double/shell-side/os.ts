@@ -55,14 +55,15 @@ function findItem(items: Electron.MenuItemConstructorOptions[], path: string[]) 
   return found;
 }
 
-let liveTray: TrayDouble | undefined;
+const trays = new Set<TrayDouble>();
+const liveTray = (): TrayDouble | undefined => [...trays].at(-1);
 
 class TrayDouble extends EventEmitter implements S.Tray {
   private menu: MenuDouble | undefined;
   private destroyed = false;
   constructor(image: S.NativeImage) {
     super();
-    liveTray = this;
+    trays.add(this);
     record({ type: 'tray.create', image: (image as ImageDouble).data() });
   }
   setImage(image: S.NativeImage | string): void {
@@ -83,7 +84,7 @@ class TrayDouble extends EventEmitter implements S.Tray {
   }
   destroy(): void {
     this.destroyed = true;
-    if (liveTray === this) liveTray = undefined;
+    trays.delete(this);
     this.removeAllListeners();
     record({ type: 'tray.destroy' });
   }
@@ -93,19 +94,18 @@ class TrayDouble extends EventEmitter implements S.Tray {
     if (item?.enabled === false) throw new Error(`tray menu item ${path.join(' > ')} is disabled`);
     if (!item?.click) throw new Error(`tray menu item ${path.join(' > ')} does nothing when clicked`);
     // The shell's click handlers take no arguments; Electron's MenuItem is not modelled.
-    item.click(item as unknown as Electron.MenuItem, undefined, {} as Electron.KeyboardEvent);
+    item.click(item as unknown as Electron.MenuItem, undefined, {});
   }
 }
 export const Tray: S.TrayConstructor = TrayDouble;
 
-onRequest('tray.click', () => {
-  if (!liveTray) throw new Error('no tray');
-  liveTray.emit('click');
-});
-onRequest('tray.menuClick', (r) => {
-  if (!liveTray) throw new Error('no tray');
-  liveTray.clickItem(r.path);
-});
+function tray(): TrayDouble {
+  const t = liveTray();
+  if (!t) throw new Error('no tray');
+  return t;
+}
+onRequest('tray.click', () => void tray().emit('click'));
+onRequest('tray.menuClick', (r) => tray().clickItem(r.path));
 
 const notifications = new Map<number, NotificationDouble>();
 let nextNotification = 1;
@@ -146,7 +146,7 @@ function liveNotification(id: number): NotificationDouble {
 onRequest('notification.click', (r) => void liveNotification(r.id).emit('click'));
 onRequest('notification.action', (r) => void liveNotification(r.id).emit('action', {}, r.index));
 
-// Promise-based, as Electron 45's clipboard is.
+// writeText and readText are promise-based in Electron 45's types; clear is not.
 let clipboardText = '';
 export const clipboard: S.Clipboard = {
   writeText(text) {
@@ -158,7 +158,6 @@ export const clipboard: S.Clipboard = {
   clear() {
     clipboardText = '';
     record({ type: 'clipboard.clear' });
-    return Promise.resolve();
   },
 };
 

@@ -54,7 +54,9 @@ async function serve(scheme: string, host: string): Promise<string> {
         res.writeHead(502).end('no protocol handler (Electron: ERR_UNKNOWN_URL_SCHEME)');
         return;
       }
-      const response = await handler(new Request(`${scheme}://${host}${req.url ?? '/'}`, { method: req.method }));
+      const response = await handler(
+        new Request(`${scheme}://${host}${req.url ?? '/'}`, { method: req.method }),
+      );
       const headers: Record<string, string> = {};
       response.headers.forEach((v, k) => (headers[k] = v));
       res.writeHead(response.status, headers).end(Buffer.from(await response.arrayBuffer()));
@@ -86,7 +88,8 @@ const ipcListeners = new EventEmitter();
 
 export const ipcMain: S.IpcMain = {
   handle(channel, listener) {
-    if (invokeHandlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    if (invokeHandlers.has(channel))
+      throw new Error(`Attempted to register a second handler for '${channel}'`);
     invokeHandlers.set(channel, listener);
   },
   removeHandler(channel) {
