@@ -107,6 +107,7 @@ export async function runShell(opts: RunShellOptions): Promise<ShellRun> {
   if (opts.resourcesPath) env.ELECTRON_DOUBLE_RESOURCES_PATH = opts.resourcesPath;
   if (opts.testClock) env.LANYARD_TEST_CLOCK = pathToFileURL(bundles.electron).href;
 
+  const spawned = Date.now();
   const child: ChildProcess = fork(opts.mainPath ?? join(repoRoot, 'dist', 'electron', 'main.mjs'), [], {
     cwd: opts.appPath ?? repoRoot,
     env,
@@ -143,6 +144,9 @@ export async function runShell(opts: RunShellOptions): Promise<ShellRun> {
     const msg = raw as ToHost;
     if (msg.t === 'rec') {
       records.push(msg.rec);
+      // ELECTRON_DOUBLE_TRACE=1 prints each record with the ms since spawn (where does the time go?).
+      if (process.env.ELECTRON_DOUBLE_TRACE)
+        process.stderr.write(`${Date.now() - spawned} ${msg.rec.type}\n`);
       const r = msg.rec;
       if (r.type === 'window.create') visible.set(r.id, r.options.show ?? true);
       if (r.type === 'window.show') visible.set(r.id, true);
