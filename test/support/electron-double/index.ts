@@ -119,6 +119,8 @@ export async function runShell(opts: RunShellOptions): Promise<ShellRun> {
   let err = '';
   child.stdout?.on('data', (d: Buffer) => (out += String(d)));
   child.stderr?.on('data', (d: Buffer) => (err += String(d)));
+  // A send racing the child's own disconnect fails that request (above), not the test run.
+  child.on('error', (e) => (err += `\n[runShell] ${e.message}`));
   const exited = new Promise<ExitInfo>((ok) =>
     child.on('exit', (code, signal) => ok({ code, signal, stderr: err })),
   );
@@ -133,10 +135,15 @@ export async function runShell(opts: RunShellOptions): Promise<ShellRun> {
       if (!child.connected) return fail(new Error(`the shell is gone (${req.op})`));
       const id = nextId++;
       pending.set(id, { ok, fail });
-      child.send({ t: 'req', id, req } satisfies ToShell);
+      child.send({ t: 'req', id, req } satisfies ToShell, (e) => {
+        if (!e) return;
+        pending.delete(id);
+        fail(e);
+      });
     });
-  void exited.then(() => {
-    for (const p of pending.values()) p.fail(new Error('the shell exited'));
+  // After quit the double drops the channel before the process ends (if it ends): no more replies.
+  child.on('disconnect', () => {
+    for (const p of pending.values()) p.fail(new Error('the shell closed its channel'));
     pending.clear();
   });
 
@@ -227,7 +234,7 @@ export async function runShell(opts: RunShellOptions): Promise<ShellRun> {
     waitFor: (probe, what, timeoutMs) => waitFor(probe, what, timeoutMs, detail),
     exited,
     async quit(timeoutMs = 10_000) {
-      await request({ op: 'quit' }).catch(() => undefined);
+      void request({ op: 'quit' }).catch(() => undefined);
       let timer: ReturnType<typeof setTimeout> | undefined;
       const late = new Promise<never>((_, fail) => {
         timer = setTimeout(
