@@ -38,4 +38,4 @@ it('opens the window with the code, keeps it for a window loaded later, and sign
   await run.waitFor(() => /^work: signed in$/m.test(run.tray.tooltip() ?? ''), 'signed in with time left');
   await page.locator('.device__code').waitFor({ state: 'detached', timeout: 10_000 });
   expect((await run.quit()).code).toBe(0);
-});
+}, 60_000);

@@ -44,4 +44,4 @@ it('warns before the end; a click shows the window and starts a fresh session, s
   scene.aws.emu.control.approveDevice(pending.userCode);
   await run.waitFor(() => run.tray.image()?.path.endsWith('signed-in.png'), 'signed in afresh');
   expect((await run.quit()).code).toBe(0);
-});
+}, 60_000);

@@ -65,4 +65,4 @@ it('copies credentials from the tray with a confirmation, and opens the console 
   await person.close();
 
   expect((await run.quit()).code).toBe(0);
-});
+}, 60_000);

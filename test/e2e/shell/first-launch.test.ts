@@ -70,4 +70,4 @@ it('starts signed out with a context menu, adds a session, signs in with PKCE an
 
   const exit = await run.quit();
   expect(exit).toMatchObject({ code: 0, signal: null });
-});
+}, 60_000);

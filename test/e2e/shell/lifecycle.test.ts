@@ -41,4 +41,4 @@ it('a second instance shows the first window and exits; resume re-reads the cach
   const quit = await first.quit();
   expect(quit).toMatchObject({ code: 0, signal: null });
   expect(quit.stderr).not.toContain('still alive after quit');
-});
+}, 60_000);

@@ -54,4 +54,4 @@ it('persists a setting from the window that the CLI then uses', async () => {
   });
   expect(stdout, stderr).toContain('[profile lanyard-prod-ReadOnly]');
   expect(stdout).toContain('[profile lanyard-dev-Developer]');
-});
+}, 60_000);
