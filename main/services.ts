@@ -12,7 +12,7 @@ import { LanyardError } from '../app/errors';
 import { createRoleDirectory, type RoleDirectory } from './accounts/directory';
 import { createPortal, type Portal } from './accounts/portal';
 import { createSignIn, type SessionManager } from './auth/sign-in';
-import { resolveEndpoints, type EndpointOverrides } from './aws/endpoints';
+import { allowedOrigins, resolveEndpoints, type EndpointOverrides } from './aws/endpoints';
 import {
   applyProfilesPlan,
   planProfiles,
@@ -20,7 +20,7 @@ import {
   type ProfilesPlan,
 } from './config/profiles';
 import { addSsoSession, getSession, loadSessions, type AddSessionInput } from './config/sessions';
-import { consoleUrl, federationOverride, type ConsoleRequest } from './console/console-url';
+import { consoleUrl, type ConsoleRequest } from './console/console-url';
 import { createCredentialStore, type CredentialStore } from './credentials/role-credentials';
 import type { Paths } from './paths';
 import type { ExternalOpener } from './platform/types';
@@ -73,18 +73,6 @@ function derivedFederationUrl(env: Env, endpoints?: EndpointOverrides): string |
     : `${new URL(resolved.portal).origin}/federation`;
 }
 
-/** The configured endpoint origins (sso-oidc, portal, federation); AWS's own hosts are allowed elsewhere. */
-function extraOrigins(env: Env, endpoints: EndpointOverrides | undefined, federationUrl?: string): string[] {
-  const resolved = resolveEndpoints('us-east-1', env, endpoints);
-  const federation = federationOverride({ env, federationUrl });
-  const origins = [
-    ...(resolved.overridden.oidc ? [new URL(resolved.oidc).origin] : []),
-    ...(resolved.overridden.portal ? [new URL(resolved.portal).origin] : []),
-    ...(federation ? [new URL(federation).origin] : []),
-  ];
-  return [...new Set(origins)];
-}
-
 /** Memoises a builder: each service is made once, on first use. */
 function once<T>(build: () => T): () => T {
   let made: { value: T } | undefined;
@@ -115,7 +103,7 @@ export function createServices(opts: ServicesOptions): Services {
   const directory = createRoleDirectory({ paths, portal: portalOnUse, now });
   const credentials = createCredentialStore(portalOnUse, now);
   const federationUrl = once(() => derivedFederationUrl(env, endpoints));
-  const allowedOrigins = once(() => extraOrigins(env, endpoints, federationUrl()));
+  const origins = once(() => allowedOrigins(env, endpoints));
 
   return {
     signIn,
@@ -125,7 +113,7 @@ export function createServices(opts: ServicesOptions): Services {
     directory,
     credentials,
     get allowedOrigins() {
-      return allowedOrigins();
+      return origins();
     },
     consoleUrl: (req) => consoleUrl(req, { credentials, env, federationUrl: federationUrl() }),
     loadSessions: () => loadSessions(paths),

@@ -2,6 +2,7 @@
  * Profile previews and applying them. A preview is kept by id until applied, so the renderer
  * holds only an id and a view, never the plan main will write.
  */
+import { accountRoleKey } from '../../app/domain/role-key';
 import { randomUUID } from 'node:crypto';
 import { LanyardError } from '../../app/errors';
 import type { ProfilesPlanView } from '../../app/ipc/contract';
@@ -33,8 +34,8 @@ export function profilesHandlers(
       const all = await listings.cached(req.session);
       if (!all)
         throw new LanyardError('NOT_FOUND', 'List this session’s roles first, then preview profiles.');
-      const wanted = req.roles && new Set(req.roles.map((r) => `${r.accountId}/${r.roleName}`));
-      const roles = wanted ? all.filter((r) => wanted.has(`${r.accountId}/${r.roleName}`)) : all;
+      const wanted = req.roles && new Set(req.roles.map(accountRoleKey));
+      const roles = wanted ? all.filter((r) => wanted.has(accountRoleKey(r))) : all;
       const current = settings.read();
       const plan = await services.planProfiles({
         session,

@@ -2,7 +2,7 @@
  * Commands about roles. Secrets stay here: copy-env writes the clipboard and returns only when it
  * happened; open-console opens the browser and returns nothing.
  */
-import { assertAllowedUrl } from '../../app/console/hosts';
+import { assertUrl } from '../../app/policy/urls';
 import { credentialEnv, formatEnv, isoExpiration } from '../../app/format/env';
 import type { IpcHandlers } from '../ipc/dispatch';
 import { registerSecret } from '../log/redact';
@@ -74,7 +74,7 @@ export function rolesHandlers(
           logoutFirst: current.consoleLogoutFirst,
         }),
       );
-      await deps.opener.open(assertAllowedUrl(url, services.allowedOrigins));
+      await deps.opener.open(assertUrl(url, 'browser', services.allowedOrigins));
       settings.touchRecent(req.session, req.accountId, req.roleName);
       return null;
     },

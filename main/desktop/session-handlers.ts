@@ -2,7 +2,7 @@
  * Commands about sessions and signing in: the state, adding a session, sign-in, sign-out, and the
  * running sign-in's prompt (open its page again, copy its code, show it in a new window).
  */
-import { assertAllowedUrl } from '../../app/console/hosts';
+import { assertUrl } from '../../app/policy/urls';
 import { LanyardError } from '../../app/errors';
 import type { IpcHandlers } from '../ipc/dispatch';
 import type { ExternalOpener } from '../platform/types';
@@ -80,7 +80,7 @@ export function sessionHandlers(deps: SessionHandlerDeps): Pick<IpcHandlers, Ses
 
     async 'auth.openVerification'(req) {
       const prompt = waitingDevice(req.session);
-      await deps.opener.open(assertAllowedUrl(prompt.completeUri, services.allowedOrigins));
+      await deps.opener.open(assertUrl(prompt.completeUri, 'sign-in', services.allowedOrigins));
       return null;
     },
 

@@ -3,7 +3,8 @@
  * Every change is announced (state.changed) and reported to `onChange` (the notices re-plan).
  */
 import { LanyardError } from '../../app/errors';
-import { roleKey, settingsSchema, type Settings, type SettingsPatch } from '../../app/settings/schema';
+import { makeRoleKey } from '../../app/domain/role-key';
+import { settingsSchema, type Settings, type SettingsPatch } from '../../app/settings/schema';
 import type { SettingsStore } from '../platform/types';
 
 export type SettingsController = {
@@ -30,7 +31,7 @@ export function toggleFavorite(
   accountId: string,
   roleName: string,
 ): Settings {
-  const key = roleKey(session, accountId, roleName);
+  const key = makeRoleKey(session, accountId, roleName);
   const favorites = settings.favorites.includes(key)
     ? settings.favorites.filter((k) => k !== key)
     : [...settings.favorites, key];
@@ -53,7 +54,7 @@ export function createSettingsController(
     read: () => store.read(),
     update,
     touchRecent(session, accountId, roleName) {
-      store.write(withRecent(store.read(), roleKey(session, accountId, roleName)));
+      store.write(withRecent(store.read(), makeRoleKey(session, accountId, roleName)));
       events.changed();
     },
     toggleFavorite(session, accountId, roleName) {

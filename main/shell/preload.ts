@@ -5,9 +5,13 @@
  * It imports app/ipc/names.ts, the contract's zod-free half: the schemas (and zod, ~750 KB bundled)
  * are main's business, not something a preload should parse on every window load.
  */
-import { contextBridge, ipcRenderer } from 'electron';
+import * as electron from 'electron';
 import type { LanyardBridge } from '../../app/ipc/contract';
 import { channelFor, commandNames, eventNames } from '../../app/ipc/names';
+import type { PreloadElectron } from './electron-surface';
+
+// Only the picked members (the Electron double's preload shim implements exactly these).
+const { contextBridge, ipcRenderer }: PreloadElectron = electron;
 
 const commands = new Set<string>(commandNames);
 const events = new Set<string>(eventNames);

@@ -1,4 +1,5 @@
 import { LanyardError } from '../../../app/errors';
+import { createFileSettingsStore } from '../../settings/store';
 import type { RegisterCommand } from '../context';
 import { listFresh } from '../shared/roles';
 import { chooseSession } from '../shared/sessions';
@@ -21,7 +22,10 @@ export const registerProfiles: RegisterCommand = (program, ctx, services) => {
     .option('--write', 'apply the change (atomically, with a backup)')
     .option('--dry-run', 'only show the change (the default)')
     .option('--prune', "remove Lanyard's profiles for roles you no longer have")
-    .option('--template <template>', 'profile name template, e.g. "{account_name}.{role_name}"')
+    .option(
+      '--template <template>',
+      'profile name template, e.g. "{account_name}.{role}" (default: the one set in the tray app)',
+    )
     .option('--region <region>', 'the region written into each profile (default: the session region)')
     .option('--refresh', 'list roles again instead of using the cache')
     .action(async (flags: ProfilesFlags) => {
@@ -33,7 +37,9 @@ export const registerProfiles: RegisterCommand = (program, ctx, services) => {
       const plan = await services.planProfiles({
         session,
         roles,
-        template: flags.template,
+        // The tray app's "Profile name template" setting (same settings.json) unless given here.
+        template:
+          flags.template ?? createFileSettingsStore({ dir: ctx.paths.dataDir }).read().profileTemplate,
         region: flags.region,
         prune: flags.prune,
       });
