@@ -43,6 +43,9 @@ describe('the packaged app (electron-builder --linux dir)', () => {
     // The CLI and the emulator are built into dist/ too but are not part of the desktop app.
     expect(facts.files).not.toContain('/dist/cli.mjs');
     expect(facts.files).not.toContain('/dist/emulator.mjs');
+    // React is bundled into the renderer and commander serves the CLI: neither is loaded by the main.
+    expect(facts.files).not.toContain('/node_modules/react-dom/package.json');
+    expect(facts.files).not.toContain('/node_modules/commander/package.json');
   });
 
   it('every package the main bundle imports is in the asar, with what it depends on', () => {
