@@ -40,7 +40,9 @@ function newestMtime(dir: string): number {
 export function ensureBuilt(): void {
   const outputs = ['dist/electron/main.mjs', 'dist/electron/preload.cjs', 'dist/renderer/index.html'];
   const sources = Math.max(...['app', 'main', 'renderer'].map((d) => newestMtime(join(repoRoot, d))));
-  const fresh = outputs.every((f) => existsSync(join(repoRoot, f)) && statSync(join(repoRoot, f)).mtimeMs >= sources);
+  const fresh = outputs.every(
+    (f) => existsSync(join(repoRoot, f)) && statSync(join(repoRoot, f)).mtimeMs >= sources,
+  );
   if (fresh) return;
   const r = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'build.mjs'), 'all'], {
     cwd: repoRoot,
@@ -63,16 +65,20 @@ export async function packageApp(): Promise<PackagedApp> {
     const electronDist = await makeStubElectronDist(join(dir, 'electron-dist'));
     const output = join(dir, 'release');
     const started = performance.now();
-    const log = await run(project, [
-      '--linux',
-      'dir',
-      '--publish',
-      'never',
-      '--projectDir',
+    const log = await run(
       project,
-      `-c.electronDist=${electronDist}`,
-      `-c.directories.output=${output}`,
-    ], join(dir, 'cache'));
+      [
+        '--linux',
+        'dir',
+        '--publish',
+        'never',
+        '--projectDir',
+        project,
+        `-c.electronDist=${electronDist}`,
+        `-c.directories.output=${output}`,
+      ],
+      join(dir, 'cache'),
+    );
     const ms = performance.now() - started;
     const appOutDir = join(output, 'linux-unpacked');
     const resourcesDir = join(appOutDir, 'resources');
