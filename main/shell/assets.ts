@@ -1,5 +1,5 @@
 /** Where the shell finds its files, packaged (app.asar + resources) or from a source checkout. */
-import { app } from 'electron';
+import { app } from './electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TrayIconState } from '../../app/tray/menu';

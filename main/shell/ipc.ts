@@ -3,7 +3,7 @@
  * check runs here first (our own renderer's top frame only), then the core's dispatcher checks the
  * sender again, parses the payload with the contract's zod schema and maps errors to IpcResult.
  */
-import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { ipcMain, type IpcMainInvokeEvent, type WebContents } from './electron';
 import {
   channelFor,
   commandNames,

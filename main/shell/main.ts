@@ -4,20 +4,21 @@
  * connects events. Endpoints come from the standard AWS env vars (the demo points them at the
  * emulator), read by the core from `env`.
  */
-import { app, powerMonitor, screen, type BrowserWindow } from 'electron';
+import { app, powerMonitor, screen, type BrowserWindow } from './electron';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Events } from '../../app/ipc/contract';
 import type { TrayAction } from '../../app/tray/state';
 import { createDesktopCore, type DesktopCore } from '../desktop/core';
 import { addLogSink, createLogger, formatRecord } from '../log/logger';
 import { resolvePaths } from '../paths';
-import { systemClock } from '../platform/types';
 import ElectronStore from 'electron-store';
 import { createFileSettingsStore } from '../settings/store';
 import { notificationIconPath, preloadPath, rendererDir } from './assets';
 import { registerIpc, sendEvent } from './ipc';
-import { clipboard, createNotifier, createOpener } from './platform';
+import { clipboard, copiedNotice, createNotifier, createOpener } from './platform';
 import { createPopover, type Popover } from './popover';
+import { shellClock } from './clock';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { RENDERER_URL, isTrustedSender } from './security-config';
 import { allowedOriginsFrom } from './origins';
@@ -60,7 +61,10 @@ async function start(): Promise<void> {
     dir: paths.dataDir,
     open: (o) => new ElectronStore<Record<string, unknown>>(o),
   });
-  const notifier = createNotifier({ icon: notificationIconPath() });
+  // Clicking any Lanyard notification brings the window up (an expiry notice's sign-in shows its
+  // progress or device code there); openWindow is bound below, once the window exists.
+  let openWindow: (focusSearch?: boolean) => void = () => undefined;
+  const notifier = createNotifier({ icon: notificationIconPath(), onClick: () => openWindow() });
   const core: DesktopCore = createDesktopCore({
     paths,
     env,
@@ -70,7 +74,7 @@ async function start(): Promise<void> {
       notifier,
       opener: createOpener(allowedOriginsFrom(env)),
       settings,
-      clock: systemClock,
+      clock: await shellClock(env),
     },
   });
 
@@ -107,7 +111,7 @@ async function start(): Promise<void> {
   );
   win.on('blur', () => popover.onBlur());
 
-  const openWindow = (focusSearch = false) => {
+  openWindow = (focusSearch = false) => {
     popover.show();
     if (focusSearch) sendEvent(win?.webContents, 'ui.focusSearch', null);
   };
@@ -116,6 +120,13 @@ async function start(): Promise<void> {
     if (action.type === 'quit') return app.quit();
     core
       .runTrayAction(action)
+      .then(({ result }) => {
+        // A copy from the tray happens out of sight: say it worked (failures are notified by the core).
+        if (action.type === 'copyEnv' && result?.ok) {
+          const { clearsInSeconds } = result.value as { clearsInSeconds: number };
+          notifier.show(copiedNotice(action.role.roleName, clearsInSeconds), () => undefined);
+        }
+      })
       .catch((e: unknown) => log.warn('tray action failed', { action: action.type, error: String(e) }));
   };
   tray = createTray({ onClick: () => popover.toggle(), onAction: runAction });
@@ -137,6 +148,8 @@ async function start(): Promise<void> {
   const stopEvents = core.onEvent((event, payload) => {
     sendEvent(win?.webContents, event, payload);
     if (event === 'state.changed') render();
+    // A device code must be seen to be typed: show the window that carries it.
+    if (event === 'signIn.prompt' && (payload as Events['signIn.prompt']).kind === 'device') openWindow();
   });
   // Time left in the tooltip moves even when nothing else happens.
   const tick = setInterval(render, 30_000);

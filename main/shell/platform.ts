@@ -2,10 +2,10 @@
  * The desktop core's platform services, implemented with Electron. Each is a thin adapter; the
  * rules (what to copy, when to clear, which URLs may open) live in the core and are tested there.
  */
-import { clipboard as electronClipboard, Notification, shell } from 'electron';
+import { clipboard as electronClipboard, Notification, shell } from './electron';
 import { assertAllowedUrl } from '../../app/console/hosts';
 import { createLogger } from '../log/logger';
-import type { Clipboard, ExternalOpener, Notifier } from '../platform/types';
+import type { Clipboard, DesktopNotification, ExternalOpener, Notifier } from '../platform/types';
 
 const log = createLogger('shell.platform');
 
@@ -20,7 +20,9 @@ export const clipboard: Clipboard = {
  * Notifications are kept by id until closed: a garbage-collected Notification loses its click
  * handler on Windows and Linux, and a newer one with the same id replaces the older.
  */
-export function createNotifier(opts: { icon?: string } = {}): Notifier & { closeAll(): void } {
+export function createNotifier(
+  opts: { icon?: string; onClick?: () => void } = {},
+): Notifier & { closeAll(): void } {
   const live = new Map<string, Notification>();
   return {
     show(n, onClick) {
@@ -37,8 +39,12 @@ export function createNotifier(opts: { icon?: string } = {}): Notifier & { close
         // macOS shows action buttons; elsewhere the whole notification is the action.
         ...(n.actionLabel ? { actions: [{ type: 'button' as const, text: n.actionLabel }] } : {}),
       });
-      note.on('click', onClick);
-      note.on('action', onClick);
+      const clicked = () => {
+        opts.onClick?.();
+        onClick();
+      };
+      note.on('click', clicked);
+      note.on('action', clicked);
       note.on('close', () => {
         if (live.get(n.id) === note) live.delete(n.id);
       });
@@ -50,6 +56,12 @@ export function createNotifier(opts: { icon?: string } = {}): Notifier & { close
       live.clear();
     },
   };
+}
+
+/** The confirmation for a copy from the tray menu, where nothing else shows that it worked. */
+export function copiedNotice(roleName: string, clearsInSeconds: number): DesktopNotification {
+  const clears = clearsInSeconds > 0 ? ` The clipboard clears in ${clearsInSeconds} s.` : '';
+  return { id: 'tray-copied', title: 'Credentials copied', body: `${roleName}: paste into a shell.${clears}` };
 }
 
 /**

@@ -7,8 +7,12 @@
  * load does not need. `Record<CommandName, true>` makes tsc fail on a missing or extra name, and
  * test/main/shell/security-checklist.test.ts compares these keys with the contract too.
  */
-import { contextBridge, ipcRenderer } from 'electron';
+import * as electron from 'electron';
 import type { CommandName, EventName, LanyardBridge } from '../../app/ipc/contract';
+import type { PreloadElectron } from './electron-surface';
+
+// Only the picked members (the Electron double's preload shim implements exactly these).
+const { contextBridge, ipcRenderer }: PreloadElectron = electron;
 
 const commands: Record<CommandName, true> = {
   'state.get': true,

@@ -2,7 +2,7 @@
  * Serves the built renderer on lanyard://app/ with the CSP and friends as response headers.
  * Only files inside dist/renderer are reachable (resolveAppFile refuses everything else).
  */
-import { protocol } from 'electron';
+import { protocol } from './electron';
 import { readFile } from 'node:fs/promises';
 import { createLogger } from '../log/logger';
 import {

@@ -3,7 +3,7 @@
  * from `trayState()` on every change. A context menu is ALWAYS set: GNOME's AppIndicator shows
  * nothing (and delivers no clicks) for an icon without one.
  */
-import { Menu, Tray, nativeImage, type MenuItemConstructorOptions } from 'electron';
+import { Menu, Tray, nativeImage, type MenuItemConstructorOptions } from './electron';
 import { buildTrayMenu, trayIconState, trayTooltip, type TrayMenuItem } from '../../app/tray/menu';
 import type { TrayAction, TrayState } from '../../app/tray/state';
 import { trayIconPath } from './assets';

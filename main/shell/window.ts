@@ -2,7 +2,7 @@
  * The tray window: frameless, hidden until the tray is clicked, with every hardening from
  * security-config.ts applied. It can only ever show lanyard://app/index.html.
  */
-import { BrowserWindow, app, nativeTheme, session } from 'electron';
+import { BrowserWindow, app, nativeTheme, session } from './electron';
 import { createLogger } from '../log/logger';
 import {
   RENDERER_URL,

@@ -1,6 +1,7 @@
 import { LanyardError } from '../../../app/errors';
 import { readRoleCache } from '../../accounts/role-cache';
 import { applyProfilesPlan, planProfiles } from '../../config/profiles';
+import { createFileSettingsStore } from '../../settings/store';
 import type { RegisterCommand } from './index';
 import { listFresh, sessionFromContext } from './roles';
 
@@ -22,7 +23,10 @@ export const registerProfiles: RegisterCommand = (program, ctx) => {
     .option('--write', 'apply the change (atomically, with a backup)')
     .option('--dry-run', 'only show the change (the default)')
     .option('--prune', "remove Lanyard's profiles for roles you no longer have")
-    .option('--template <template>', 'profile name template, e.g. "{account_name}.{role_name}"')
+    .option(
+      '--template <template>',
+      'profile name template, e.g. "{account_name}.{role}" (default: the one set in the tray app)',
+    )
     .option('--region <region>', 'the region written into each profile (default: the session region)')
     .option('--refresh', 'list roles again instead of using the cache')
     .action(async (flags: ProfilesFlags) => {
@@ -34,7 +38,8 @@ export const registerProfiles: RegisterCommand = (program, ctx) => {
       const plan = await planProfiles(ctx.paths, {
         session,
         roles,
-        template: flags.template,
+        // The tray app's "Profile name template" setting (same settings.json) unless given here.
+        template: flags.template ?? createFileSettingsStore({ dir: ctx.paths.dataDir }).read().profileTemplate,
         region: flags.region,
         prune: flags.prune,
       });
