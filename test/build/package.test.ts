@@ -13,10 +13,13 @@ import {
   type AsarFacts,
 } from '../support/packaging/asar-check';
 import { ensureBuilt, packageApp, repoRoot, type PackagedApp } from '../support/packaging/build';
+import { extractPackagedApp } from '../support/packaging/extract';
+import { createScene, type Scene } from '../e2e/shell/support/scene';
 import { FUSE_DISABLE, FUSE_ENABLE } from '../support/packaging/stub-electron';
 
 let app: PackagedApp;
 let facts: AsarFacts;
+let scene: Scene | undefined;
 const runtime = runtimeDependencies(repoRoot);
 
 beforeAll(async () => {
@@ -26,6 +29,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
+  await scene?.close();
   await app?.dispose();
 });
 
@@ -72,6 +76,62 @@ describe('the packaged app (electron-builder --linux dir)', () => {
     expect(wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(FUSE_ENABLE);
     expect(wire[FuseV1Options.OnlyLoadAppFromAsar]).toBe(FUSE_ENABLE);
   });
+});
+
+describe('the packaged main, run from the asar under the Electron double', () => {
+  it('first launch: signed out with a context menu, the renderer from the asar, a sign-in', async () => {
+    // Everything the shell loads comes out of the package: main.mjs, the preload, the renderer,
+    // node_modules (the AWS SDK is imported lazily, at the first sign-in) and resources/tray.
+    const packaged = await extractPackagedApp(app);
+    scene = await createScene();
+    // Device code, approved on the emulator's side: the sign-in needs no browser hand-off, so this
+    // checks the package, not the opener's URL policy (test/e2e/shell/first-launch.test.ts does PKCE).
+    await scene.settings({ signInFlow: 'device' });
+    const run = await scene.start({
+      mainPath: packaged.main,
+      appPath: packaged.appPath,
+      resourcesPath: packaged.resourcesPath,
+      isPackaged: true,
+    });
+    // GNOME shows nothing for an icon without a context menu: one is set from the start.
+    await run.waitFor(
+      () => run.tray.menu()?.some((i) => i.id === 'noSessions' && i.clickable),
+      'a tray menu',
+    );
+    expect(run.tray.image()).toMatchObject({ exists: true });
+    expect(run.tray.image()?.path).toBe(join(packaged.resourcesPath, 'tray', 'signed-out.png'));
+
+    await run.tray.clickItem('Add a sign-in…');
+    await run.waitFor(() => run.windows.visible(), 'the window to show');
+    const page = await run.window();
+    await page.getByLabel('Session name').fill('work');
+    await page.getByLabel('Start URL').fill('https://d-1234567890.awsapps.com/start');
+    await page.getByLabel('Region').fill('us-east-1');
+    await page.getByRole('button', { name: 'Add session' }).click();
+    await run.waitFor(
+      () => run.tray.tooltip()?.includes('work: signed out'),
+      'the new session in the tooltip',
+    );
+
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    const pending = await run.waitFor(
+      () => scene?.aws.emu.control.pendingDeviceCodes()[0],
+      'a device code (the SDK loaded from the asar)',
+      30_000,
+    );
+    await expect.poll(() => page.locator('.device__code').textContent()).toBe(pending.userCode);
+    scene.aws.emu.control.approveDevice(pending.userCode);
+    // The icon comes from resources/tray; the tooltip may say "signed in" before the time left.
+    const signedIn = join(packaged.resourcesPath, 'tray', 'signed-in.png');
+    await run.waitFor(
+      () =>
+        run.tray.image()?.path === signedIn && /^work: (signed in|.+ left)$/m.test(run.tray.tooltip() ?? ''),
+      'signed in: icon and tooltip',
+      30_000,
+    );
+
+    expect(await run.quit()).toMatchObject({ code: 0, signal: null });
+  }, 120_000);
 });
 
 describe('the asar checker (so the checks above can fail)', () => {
