@@ -8,6 +8,7 @@ import { credentialEnv, formatEnv, isoExpiration } from '../../app/format/env';
 import { LanyardError } from '../../app/errors';
 import type { ProfilesPlanView } from '../../app/ipc/contract';
 import type { IpcHandlers } from '../ipc/dispatch';
+import { typedMatch } from '../accounts/priorities';
 import { registerSecret } from '../log/redact';
 import { toggleFavorite, type CoreContext } from './context';
 
@@ -76,6 +77,11 @@ export function createHandlers(ctx: CoreContext): IpcHandlers {
         void ctx.listings.start(req.session);
       }
       return roles ?? [];
+    },
+
+    'roles.prioritize'(req) {
+      services.roles.prioritize(state.session(req.session), typedMatch(req.query));
+      return Promise.resolve(null);
     },
 
     async 'roles.copyEnv'(req) {

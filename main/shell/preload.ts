@@ -20,6 +20,7 @@ const commands: Record<CommandName, true> = {
   'auth.openVerification': true,
   'auth.copyUserCode': true,
   'roles.get': true,
+  'roles.prioritize': true,
   'roles.copyEnv': true,
   'roles.openConsole': true,
   'profiles.plan': true,
