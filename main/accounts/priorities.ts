@@ -1,10 +1,11 @@
 import type { Account } from '../../app/domain/accounts';
+import { ORDINARY_RANK } from './rate-limiter';
 
 /** Accounts to move up: their ids, or a test on the account (e.g. its name matches what is typed). */
 export type AccountMatch = Iterable<string> | ((account: Account) => boolean);
 
 /** Queue ranks of a listing's calls; lower goes first. Account pages rank 0 (`priority: true`). */
-export const RANK = { first: 1, matching: 2, rest: 3 } as const;
+export const RANK = { first: 1, matching: 2, rest: ORDINARY_RANK } as const;
 
 /**
  * The order in which a running listing asks for accounts' roles: the accounts of favorites and

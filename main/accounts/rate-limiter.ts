@@ -18,13 +18,15 @@ export type RateLimiterOptions = {
 };
 
 /**
- * Where a waiter stands in the queue: `true` goes first (pagination that unblocks more work), `false`
- * last; a function is asked each time a token is handed out, so a caller can move its waiters up
- * while they wait (lower ranks first; equal ranks in arrival order).
+ * Where a waiter stands in the queue, lower first, equal ranks in arrival order: `true` is rank 0
+ * (pagination that unblocks more work, a person waiting), `false` is `ORDINARY_RANK`. A function is
+ * asked each time a token is handed out, so a caller can move its waiters while they wait.
  */
 export type Priority = boolean | (() => number);
 
-const rankOf = (p: Priority): number => (typeof p === 'function' ? p() : p ? 0 : Infinity);
+export const ORDINARY_RANK = 3;
+
+const rankOf = (p: Priority): number => (typeof p === 'function' ? p() : p ? 0 : ORDINARY_RANK);
 
 type Waiter = {
   resolve: () => void;

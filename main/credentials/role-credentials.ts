@@ -79,7 +79,8 @@ export function createCredentialStore(
           });
           return registerAll(parse(out));
         },
-        { what: `GetRoleCredentials ${accountId}`, signal },
+        // A person (or a tool) is waiting on it: it goes ahead of a listing's queued calls.
+        { what: `GetRoleCredentials ${accountId}`, signal, priority: true },
       );
     } catch (e) {
       const kind = classify(e);
