@@ -142,8 +142,9 @@ export function removeSections(doc: IniDocument, doomed: ReadonlySet<IniSection>
       continue;
     }
     const tail = section.body.slice(Math.max(endOfKeys(section), 1));
-    const firstComment = tail.findIndex((l) => l.kind === 'comment');
-    // A marker-like line is Lanyard's own: kept, it would make the section above look managed.
+    // A marker-like line is Lanyard's own (kept, it would make the section above look managed), and
+    // so are the blank lines after it: kept alone they would join that section's tail.
+    const firstComment = tail.findIndex((l) => l.kind === 'comment' && !isMarkerLine(l));
     if (firstComment >= 0) prev.body.push(...tail.slice(firstComment).filter((l) => !isMarkerLine(l)));
   }
   doc.sections = kept;
