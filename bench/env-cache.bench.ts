@@ -18,7 +18,11 @@ const root = join(import.meta.dirname, '..');
 const bin = join(root, 'bin', 'lanyard.js');
 const goal = 0.33;
 
-const account: Account = { accountId: '100000000042', accountName: 'account-42', emailAddress: 'a@example.com' };
+const account: Account = {
+  accountId: '100000000042',
+  accountName: 'account-42',
+  emailAddress: 'a@example.com',
+};
 const roleName = 'Admin';
 const emu = await startEmulator({ org: { accounts: [{ ...account, roles: [roleName] }] }, throttle: false });
 const sandbox = await createSandbox({
@@ -80,7 +84,12 @@ async function measure(file: string, args: string[], env: Record<string, string>
 
 emu.control.resetCalls();
 const node = await measure(process.execPath, ['-e', '0'], lanyardEnv);
-const lanyard = await measure(process.execPath, [bin, 'env', account.accountId, roleName], lanyardEnv, creds.accessKeyId);
+const lanyard = await measure(
+  process.execPath,
+  [bin, 'env', account.accountId, roleName],
+  lanyardEnv,
+  creds.accessKeyId,
+);
 const cp = await measure(
   process.execPath,
   [bin, 'credential-process', '--account', account.accountId, '--role', roleName],
@@ -88,15 +97,32 @@ const cp = await measure(
   creds.accessKeyId,
 );
 const aws = existsSync(awsV2)
-  ? await measure(awsV2, ['configure', 'export-credentials', '--profile', 'dev', '--format', 'env'], awsEnv, creds.accessKeyId)
+  ? await measure(
+      awsV2,
+      ['configure', 'export-credentials', '--profile', 'dev', '--format', 'env'],
+      awsEnv,
+      creds.accessKeyId,
+    )
   : NaN;
 const portalCalls = emu.control.calls().GetRoleCredentials ?? 0;
 await emu.close();
 await sandbox.cleanup();
 printTable([
   { what: 'node -e 0', runs: n, 'median ms': node, 'vs aws': node / aws, goal: '-' },
-  { what: 'lanyard env (CLI cache hit)', runs: n, 'median ms': lanyard, 'vs aws': lanyard / aws, goal: `≤ ${goal}` },
+  {
+    what: 'lanyard env (CLI cache hit)',
+    runs: n,
+    'median ms': lanyard,
+    'vs aws': lanyard / aws,
+    goal: `≤ ${goal}`,
+  },
   { what: 'lanyard credential-process (hit)', runs: n, 'median ms': cp, 'vs aws': cp / aws, goal: '-' },
-  { what: 'aws configure export-credentials (v2.9.19, hit)', runs: n, 'median ms': aws, 'vs aws': 1, goal: '-' },
+  {
+    what: 'aws configure export-credentials (v2.9.19, hit)',
+    runs: n,
+    'median ms': aws,
+    'vs aws': 1,
+    goal: '-',
+  },
 ]);
 console.log(`GetRoleCredentials calls during the runs: ${portalCalls} (0: every run was a cache hit)`);

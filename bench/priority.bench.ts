@@ -35,7 +35,10 @@ const roles: RoleEntry[] = org.flatMap((a) =>
   })),
 );
 // Spread over the organisation, the last ones on the last page of ListAccounts.
-const favorites = Array.from({ length: 10 }, (_, i) => accounts[Math.floor(((i + 1) * accountsN) / 10) - 1]!.accountId);
+const favorites = Array.from(
+  { length: 10 },
+  (_, i) => accounts[Math.floor(((i + 1) * accountsN) / 10) - 1]!.accountId,
+);
 const sandbox = await createSandbox();
 await writeRoleCache(sandbox.paths, session, accounts, roles);
 const floorS = (Math.ceil(accountsN / 100) + accountsN) / rate;
@@ -71,7 +74,8 @@ async function untilFavorites(): Promise<number> {
       if (!controller.signal.aborted) throw e;
     });
   await listing;
-  if (full) console.log(`whole listing of ${accountsN} accounts: ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  if (full)
+    console.log(`whole listing of ${accountsN} accounts: ${((performance.now() - t) / 1000).toFixed(1)} s`);
   return doneAt;
 }
 

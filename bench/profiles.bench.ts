@@ -23,7 +23,11 @@ function org(n: number): { accounts: Account[]; roles: RoleEntry[] } {
   const accounts: Account[] = [];
   const roles: RoleEntry[] = [];
   for (let i = 0; i < n / 5; i++) {
-    const a = { accountId: String(100000000000 + i), accountName: `account-${i}`, emailAddress: `a${i}@example.com` };
+    const a = {
+      accountId: String(100000000000 + i),
+      accountName: `account-${i}`,
+      emailAddress: `a${i}@example.com`,
+    };
     accounts.push(a);
     for (let j = 0; j < 5; j++) roles.push({ sessionName: session.name, ...a, roleName: `Role${j}` });
   }
@@ -84,7 +88,7 @@ for (const size of [5_000, 10_000]) {
     new Promise<number>((resolve, reject) => {
       const t = performance.now();
       execFile(process.execPath, [bin, 'profiles'], { env, maxBuffer: 256 << 20 }, (err, stdout) => {
-        if (err) return reject(err);
+        if (err) return reject(new Error(`lanyard profiles failed: ${err.message}`));
         if (!stdout.includes('+region = us-east-1')) return reject(new Error('no diff printed'));
         resolve(performance.now() - t);
       });
@@ -103,4 +107,6 @@ for (const size of [5_000, 10_000]) {
   await sb.cleanup();
 }
 printTable(rows);
-console.log(`10,000 ÷ 5,000 (in process, warm): ${(warm[10_000]! / warm[5_000]!).toFixed(2)} (2.00 is linear)`);
+console.log(
+  `10,000 ÷ 5,000 (in process, warm): ${(warm[10_000]! / warm[5_000]!).toFixed(2)} (2.00 is linear)`,
+);

@@ -26,8 +26,7 @@ export function snapshotLines(doc: IniDocument): LineView[] {
       if (l.kind === 'key') secret = secretKey.test(l.key);
       // Comments are the person's notes (often about the next section); garbage could be anything.
       const own =
-        managed &&
-        (l.kind === 'key' || l.kind === 'blank' || l.kind === 'continuation' || isMarkerLine(l));
+        managed && (l.kind === 'key' || l.kind === 'blank' || l.kind === 'continuation' || isMarkerLine(l));
       const hide = (l.kind === 'key' || l.kind === 'continuation') && secret;
       const text = hide && l.kind === 'key' ? l.text.slice(0, l.valueStart) + '****' : l.text;
       out.push({ line: l, text: hide && l.kind === 'continuation' ? '  ****' : text, showable: own });

@@ -84,11 +84,7 @@ function nameRoles(input: PlanProfilesInput, notes: string[]): Named[] {
 }
 
 /** Works out the new config text for a session's roles. Pure: same text and input, same result. */
-export function planProfilesText(
-  before: string,
-  input: PlanProfilesInput,
-  fileName = 'config',
-): PlannedText {
+export function planProfilesText(before: string, input: PlanProfilesInput, fileName = 'config'): PlannedText {
   if (input.template !== undefined) {
     const t = validateProfileTemplate(input.template);
     if (!t.ok) throw new LanyardError('BAD_INPUT', t.message);

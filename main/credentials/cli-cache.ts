@@ -64,7 +64,12 @@ export async function readCliCache(
   )
     return undefined;
   if (expiration - now < cliCacheWindowMs) return undefined;
-  return { accessKeyId: AccessKeyId, secretAccessKey: SecretAccessKey, sessionToken: SessionToken, expiration };
+  return {
+    accessKeyId: AccessKeyId,
+    secretAccessKey: SecretAccessKey,
+    sessionToken: SessionToken,
+    expiration,
+  };
 }
 
 /** The file as botocore writes it (Python's json.dumps, whole-second UTC time), 0600, atomically. */

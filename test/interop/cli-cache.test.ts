@@ -66,7 +66,11 @@ beforeEach(async () => {
 
 const lanyardStore = () =>
   createCredentialStore(
-    createPortal({ tokenSource: emulatorTokenSource(emulator.control), endpoints: { portal: emulator.url }, env: {} }),
+    createPortal({
+      tokenSource: emulatorTokenSource(emulator.control),
+      endpoints: { portal: emulator.url },
+      env: {},
+    }),
     Date.now,
     { cliCache: sandbox.paths },
   );

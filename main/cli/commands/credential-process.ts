@@ -14,12 +14,9 @@ export const registerCredentialProcess: RegisterCommand = (program, ctx) => {
     .action(async (flags: { session?: string; account: string; role: string }) => {
       const session = await sessionFromContext(ctx, flags.session);
       const target = await resolveTarget(ctx, session, flags.account, flags.role);
-      const creds = await createCredentialStore(portalFromContext(ctx).portal, ctx.now, { cliCache: ctx.paths }).get(
-        session,
-        target.accountId,
-        target.roleName,
-        { signal: ctx.signal },
-      );
+      const creds = await createCredentialStore(portalFromContext(ctx).portal, ctx.now, {
+        cliCache: ctx.paths,
+      }).get(session, target.accountId, target.roleName, { signal: ctx.signal });
       ctx.stdout.write(formatCredentialProcess(creds, target.accountId));
     });
 };

@@ -23,12 +23,9 @@ export const registerEnv: RegisterCommand = (program, ctx) => {
         const region = flags.region === undefined ? undefined : validateRegion(flags.region);
         const session = await sessionFromContext(ctx, flags.session);
         const target = await resolveTarget(ctx, session, account, role);
-        const creds = await createCredentialStore(portalFromContext(ctx).portal, ctx.now, { cliCache: ctx.paths }).get(
-          session,
-          target.accountId,
-          target.roleName,
-          { signal: ctx.signal },
-        );
+        const creds = await createCredentialStore(portalFromContext(ctx).portal, ctx.now, {
+          cliCache: ctx.paths,
+        }).get(session, target.accountId, target.roleName, { signal: ctx.signal });
         ctx.stdout.write(formatEnv(credentialEnv(creds, region), flags.format));
       },
     );

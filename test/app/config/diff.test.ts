@@ -79,8 +79,15 @@ describe('the profiles diff shows only Lanyard sections', () => {
   });
 
   it('masks a secret a person put inside a Lanyard profile', () => {
-    const withSecret = before.replace('region = us-east-1\n', `region = us-east-1\naws_session_token = ${secret}\n`);
-    const plan = planProfilesText(withSecret, { session, roles: [role('111111111111', 'Admin')], region: 'eu-west-2' });
+    const withSecret = before.replace(
+      'region = us-east-1\n',
+      `region = us-east-1\naws_session_token = ${secret}\n`,
+    );
+    const plan = planProfilesText(withSecret, {
+      session,
+      roles: [role('111111111111', 'Admin')],
+      region: 'eu-west-2',
+    });
     expect(plan.diff).not.toContain(secret);
     expect(plan.diff).toContain('aws_session_token = ****');
   });
@@ -102,7 +109,10 @@ const chunk = fc.oneof(
   secretLine.map((l) => `[profile mine]\n${l}\n`),
   fc.constantFrom('# note\n', '\n', 'junk line\n', '[default]\noutput = json\n'),
   fc
-    .tuple(fc.constantFrom('Admin-111111111111', 'Old-111111111111', 'dev-222222222222'), fc.constantFrom('Admin', 'Old', 'dev'))
+    .tuple(
+      fc.constantFrom('Admin-111111111111', 'Old-111111111111', 'dev-222222222222'),
+      fc.constantFrom('Admin', 'Old', 'dev'),
+    )
     .map(([n, r]) => lanyard(n, n.slice(-12), r, 'eu-west-1')),
 );
 
@@ -116,19 +126,24 @@ describe('the diff and the plan, for generated files', () => {
       roleName: fc.constantFrom('Admin', 'Old', 'dev'),
     }) as fc.Arbitrary<RoleEntry>;
     fc.assert(
-      fc.property(fc.array(chunk, { maxLength: 12 }), fc.array(roleArb, { maxLength: 4 }), fc.boolean(), (chunks, roles, prune) => {
-        const before = chunks.join('');
-        const plan = planProfilesText(before, { session, roles, prune, region: 'ap-south-1' });
-        expect(plan.diff).not.toContain('SECRET-NEIGHBOUR');
-        expect(plan.diff).not.toContain('# note');
-        expect(applyPatch(before, plan.diff)).toBe(plan.after);
-        const person = (t: string) => {
-          const doc = parse(t);
-          removeSections(doc, new Set(doc.sections.filter(isManaged)));
-          return serialize(doc);
-        };
-        expect(person(plan.after)).toBe(person(before));
-      }),
+      fc.property(
+        fc.array(chunk, { maxLength: 12 }),
+        fc.array(roleArb, { maxLength: 4 }),
+        fc.boolean(),
+        (chunks, roles, prune) => {
+          const before = chunks.join('');
+          const plan = planProfilesText(before, { session, roles, prune, region: 'ap-south-1' });
+          expect(plan.diff).not.toContain('SECRET-NEIGHBOUR');
+          expect(plan.diff).not.toContain('# note');
+          expect(applyPatch(before, plan.diff)).toBe(plan.after);
+          const person = (t: string) => {
+            const doc = parse(t);
+            removeSections(doc, new Set(doc.sections.filter(isManaged)));
+            return serialize(doc);
+          };
+          expect(person(plan.after)).toBe(person(before));
+        },
+      ),
       { numRuns: 1_000 },
     );
   });

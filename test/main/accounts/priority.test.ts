@@ -59,7 +59,7 @@ test("favorites' accounts are listed first, before ListAccounts reaches their pa
   expect(result.roles).toHaveLength(roles);
 });
 
-test("typing moves matching accounts up in a listing that is running", async () => {
+test('typing moves matching accounts up in a listing that is running', async () => {
   const directory = await setup();
   const accounts = emu.control.org().accounts;
   const wanted = new Set(accounts.slice(-4).map((a) => a.accountId));

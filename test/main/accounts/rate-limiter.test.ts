@@ -68,7 +68,8 @@ describe('AdaptiveRateLimiter', () => {
     await limiter.acquire();
     const order: string[] = [];
     const ranks: Record<string, number> = { a: 3, b: 3, c: 3 };
-    for (const k of ['a', 'b', 'c']) void limiter.acquire(undefined, () => ranks[k]!).then(() => order.push(k));
+    for (const k of ['a', 'b', 'c'])
+      void limiter.acquire(undefined, () => ranks[k]!).then(() => order.push(k));
     void limiter.acquire().then(() => order.push('ordinary'));
     await vi.advanceTimersByTimeAsync(100);
     expect(order).toEqual(['a']);

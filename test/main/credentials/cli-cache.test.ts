@@ -62,14 +62,23 @@ describe("the AWS CLI's role-credential cache", () => {
     const name = (await readdir(fixtures)).find((f) => f.startsWith('cli-cache-'))!;
     const text = await readFile(join(fixtures, name), 'utf8');
     await mkdir(cliCacheDir(sb.paths), { recursive: true });
-    await writeFile(join(cliCacheDir(sb.paths), name.slice('cli-cache-'.length)), text);
+    // As the CLI creates it: 0600 (an existing file keeps its mode when rewritten, as with the CLI).
+    await writeFile(join(cliCacheDir(sb.paths), name.slice('cli-cache-'.length)), text, { mode: 0o600 });
     const fixtureNow = Date.parse('2026-11-22T03:17:42Z');
-    const read = await readCliCache(sb.paths, fixtureSession, '100000000000', 'AdministratorAccess', fixtureNow);
+    const read = await readCliCache(
+      sb.paths,
+      fixtureSession,
+      '100000000000',
+      'AdministratorAccess',
+      fixtureNow,
+    );
     const json = JSON.parse(text) as { Credentials: { AccessKeyId: string } };
     expect(read?.accessKeyId).toBe(json.Credentials.AccessKeyId);
     // Less than botocore's 15-minute window left: a miss, as for the CLI.
     const late = Date.parse('2026-11-22T04:03:00Z');
-    expect(await readCliCache(sb.paths, fixtureSession, '100000000000', 'AdministratorAccess', late)).toBeUndefined();
+    expect(
+      await readCliCache(sb.paths, fixtureSession, '100000000000', 'AdministratorAccess', late),
+    ).toBeUndefined();
 
     await writeCliCache(sb.paths, fixtureSession, '100000000000', 'AdministratorAccess', {
       ...read!,
@@ -84,12 +93,26 @@ describe("the AWS CLI's role-credential cache", () => {
 
   test('the store serves a cached credential without calling the portal, and caches what it fetches', async () => {
     sb = await createSandbox();
-    const portal = createPortal({ tokenSource: emulatorTokenSource(emu.control), endpoints: { portal: emu.url }, env: {} });
+    const portal = createPortal({
+      tokenSource: emulatorTokenSource(emu.control),
+      endpoints: { portal: emu.url },
+      env: {},
+    });
     emu.control.resetCalls();
-    const first = await createCredentialStore(portal, Date.now, { cliCache: sb.paths }).get(session, '111111111111', 'Admin');
+    const first = await createCredentialStore(portal, Date.now, { cliCache: sb.paths }).get(
+      session,
+      '111111111111',
+      'Admin',
+    );
     expect(emu.control.calls().GetRoleCredentials).toBe(1);
+    const created = join(cliCacheDir(sb.paths), cliCacheFileName(session, '111111111111', 'Admin'));
+    expect((await stat(created)).mode & 0o777).toBe(0o600);
     // A new process: nothing in memory, the file answers.
-    const second = await createCredentialStore(portal, Date.now, { cliCache: sb.paths }).get(session, '111111111111', 'Admin');
+    const second = await createCredentialStore(portal, Date.now, { cliCache: sb.paths }).get(
+      session,
+      '111111111111',
+      'Admin',
+    );
     expect(second.accessKeyId).toBe(first.accessKeyId);
     expect(Math.abs(second.expiration - first.expiration)).toBeLessThan(1000);
     expect(emu.control.calls().GetRoleCredentials).toBe(1);
