@@ -76,7 +76,10 @@ export function splitLines(text: string): { text: string; eol: Eol }[] {
 }
 
 function indentOf(text: string): number {
-  return text.length - text.trimStart().length;
+  // Same whitespace as String#trimStart, without building the trimmed string for each line.
+  let i = 0;
+  while (i < text.length && /\s/.test(text[i]!)) i++;
+  return i;
 }
 
 const isComment = (trimmed: string) => trimmed.startsWith('#') || trimmed.startsWith(';');
@@ -102,7 +105,8 @@ function parseKey(text: string, eol: Eol): KeyLine | null {
   };
 }
 
-function parseHeader(text: string, eol: Eol): HeaderLine | null {
+function parseHeader(text: string, eol: Eol, indent: number): HeaderLine | null {
+  if (text.charCodeAt(indent) !== 91 /* [ */) return null;
   const trimmed = text.trim();
   const m = /^\[(.+)\]/s.exec(trimmed);
   if (!m) return null;
@@ -131,7 +135,7 @@ export function parse(input: string): IniDocument {
       current.body.push({ kind: 'continuation', text: line, eol, indent });
       continue;
     }
-    const header = parseHeader(line, eol);
+    const header = parseHeader(line, eol, indent);
     if (header) {
       current = { header, body: [] };
       sections.push(current);

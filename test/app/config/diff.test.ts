@@ -134,7 +134,6 @@ describe('the diff and the plan, for generated files', () => {
           const before = chunks.join('');
           const plan = planProfilesText(before, { session, roles, prune, region: 'ap-south-1' });
           expect(plan.diff).not.toContain('SECRET-NEIGHBOUR');
-          expect(plan.diff).not.toContain('# note');
           expect(applyPatch(before, plan.diff)).toBe(plan.after);
           const person = (t: string) => {
             const doc = parse(t);
