@@ -3,6 +3,7 @@ import type { SsoSession } from '../../app/domain/session';
 import { LanyardError } from '../../app/errors';
 import { BearerHolder, portalCall, type Portal } from '../accounts/portal';
 import { classify, MalformedResponse } from '../accounts/retry';
+import { readTokenFile } from '../auth/token-cache';
 import { createLogger } from '../log/logger';
 import { registerSecret } from '../log/redact';
 import type { Paths } from '../paths';
@@ -102,7 +103,10 @@ export function createCredentialStore(
     signal?: AbortSignal,
   ): Promise<RoleCredentials> => {
     if (!cliCache) return fetch(session, accountId, roleName, signal);
-    const cached = await readCliCache(cliCache, session, accountId, roleName, now());
+    // Only for a signed-in session: signed out or expired must still say so (exit 3), cache or not.
+    const token = await readTokenFile(cliCache, session);
+    const signedIn = token.kind === 'ok' && token.token.expiresAt > now();
+    const cached = signedIn && (await readCliCache(cliCache, session, accountId, roleName, now()));
     if (cached) return registerAll(cached);
     const creds = await fetch(session, accountId, roleName, signal);
     // The credentials are good either way; a cache that cannot be written only costs the next call.

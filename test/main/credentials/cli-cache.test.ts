@@ -12,6 +12,7 @@ import {
   writeCliCache,
 } from '../../../main/credentials/cli-cache';
 import { createCredentialStore } from '../../../main/credentials/role-credentials';
+import { writeTokenFile } from '../../../main/auth/token-cache';
 import { createSandbox, type Sandbox } from '../../support/sandbox';
 import { emulatorTokenSource, session } from '../../support/portal-session';
 
@@ -108,6 +109,26 @@ describe("the AWS CLI's role-credential cache", () => {
     const created = join(cliCacheDir(sb.paths), cliCacheFileName(session, '111111111111', 'Admin'));
     expect((await stat(created)).mode & 0o777).toBe(0o600);
     // A new process: nothing in memory, the file answers.
+    // Not signed in (no token file): the cache is not used, so the CLI still says "sign in".
+    const unsigned = await createCredentialStore(portal, Date.now, { cliCache: sb.paths }).get(
+      session,
+      '111111111111',
+      'Admin',
+    );
+    expect(unsigned.accessKeyId).not.toBe(first.accessKeyId);
+    expect(emu.control.calls().GetRoleCredentials).toBe(2);
+    await writeCliCache(sb.paths, session, '111111111111', 'Admin', first);
+    const t = emu.control.issueToken({ refreshable: true });
+    await writeTokenFile(sb.paths, session, {
+      startUrl: session.startUrl,
+      region: 'us-east-1',
+      accessToken: t.accessToken,
+      expiresAt: t.expiresAt,
+      clientId: t.clientId,
+      clientSecret: t.clientSecret,
+      registrationExpiresAt: Date.now() + 80 * 86_400_000,
+      refreshToken: t.refreshToken,
+    });
     const second = await createCredentialStore(portal, Date.now, { cliCache: sb.paths }).get(
       session,
       '111111111111',
@@ -115,10 +136,10 @@ describe("the AWS CLI's role-credential cache", () => {
     );
     expect(second.accessKeyId).toBe(first.accessKeyId);
     expect(Math.abs(second.expiration - first.expiration)).toBeLessThan(1000);
-    expect(emu.control.calls().GetRoleCredentials).toBe(1);
+    expect(emu.control.calls().GetRoleCredentials).toBe(2);
     // Without the option, nothing is read or written.
     await createCredentialStore(portal).get(session, '111111111111', 'Admin');
-    expect(emu.control.calls().GetRoleCredentials).toBe(2);
+    expect(emu.control.calls().GetRoleCredentials).toBe(3);
     // Logout's sweep removes SSO files only, as `aws sso logout` does.
     await writeFile(join(cliCacheDir(sb.paths), 'assume-role.json'), '{"Credentials": {}}');
     expect(await clearCliCache(sb.paths)).toBe(1);
