@@ -101,7 +101,8 @@ export function createServices(opts: ServicesOptions): Services {
     client: (session) => portal().client(session),
   };
   const directory = createRoleDirectory({ paths, portal: portalOnUse, now });
-  const credentials = createCredentialStore(portalOnUse, now);
+  // Shares role credentials with the AWS CLI's ~/.aws/cli/cache both ways (botocore's format and key).
+  const credentials = createCredentialStore(portalOnUse, now, { cliCache: paths });
   const federationUrl = once(() => derivedFederationUrl(env, endpoints));
   const origins = once(() => allowedOrigins(env, endpoints));
 

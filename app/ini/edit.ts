@@ -16,9 +16,13 @@ const markerPrefix = '# Managed by Lanyard';
 
 export type Entry = readonly [key: string, value: string];
 
+export function isMarkerLine(line: IniLine): boolean {
+  return line.kind === 'comment' && line.text.trim().startsWith(markerPrefix);
+}
+
 export function isManaged(section: IniSection): boolean {
   const first = section.body[0];
-  return section.header !== null && first?.kind === 'comment' && first.text.trim().startsWith(markerPrefix);
+  return section.header !== null && first !== undefined && isMarkerLine(first);
 }
 
 function checkEntry([key, value]: Entry): void {
@@ -121,23 +125,31 @@ export function setKeys(
 }
 
 /**
- * Removes a section Lanyard owns. Comments after its last key (with the blank lines after them) are
- * kept: they usually describe the next section, and they are the person's bytes.
+ * Removes sections Lanyard owns, in one pass over the document. Comments after a section's last key
+ * (with the blank lines after them) are kept: they usually describe the next section, and they are
+ * the person's bytes.
  */
-export function removeSection(doc: IniDocument, section: IniSection): void {
-  if (!isManaged(section)) {
-    throw new LanyardError('CONFIG', 'Lanyard only removes sections it created (with the marker line).');
+export function removeSections(doc: IniDocument, doomed: ReadonlySet<IniSection>): void {
+  for (const s of doomed) {
+    if (!isManaged(s))
+      throw new LanyardError('CONFIG', 'Lanyard only removes sections it created (with the marker line).');
   }
-  const idx = doc.sections.indexOf(section);
-  if (idx < 1) return;
-  const end = Math.max(endOfKeys(section), 1);
-  const tail = section.body.slice(end);
-  const firstComment = tail.findIndex((l) => l.kind === 'comment');
-  // A marker-like line is Lanyard's own: kept, it would make the section above look managed.
-  const kept = (firstComment >= 0 ? tail.slice(firstComment) : []).filter(
-    (l) => !(l.kind === 'comment' && l.text.trim().startsWith(markerPrefix)),
-  );
-  const prev = doc.sections[idx - 1]!;
-  prev.body.push(...kept);
-  doc.sections.splice(idx, 1);
+  const kept: IniSection[] = [];
+  for (const section of doc.sections) {
+    const prev = kept.at(-1);
+    if (!doomed.has(section) || !prev) {
+      kept.push(section);
+      continue;
+    }
+    const tail = section.body.slice(Math.max(endOfKeys(section), 1));
+    // A marker-like line is Lanyard's own (kept, it would make the section above look managed), and
+    // so are the blank lines after it: kept alone they would join that section's tail.
+    const firstComment = tail.findIndex((l) => l.kind === 'comment' && !isMarkerLine(l));
+    if (firstComment >= 0) prev.body.push(...tail.slice(firstComment).filter((l) => !isMarkerLine(l)));
+  }
+  doc.sections = kept;
+}
+
+export function removeSection(doc: IniDocument, section: IniSection): void {
+  removeSections(doc, new Set([section]));
 }

@@ -90,6 +90,11 @@ export const commands = {
     request: z.object({ session: sessionName, refresh: z.boolean().optional() }).strict(),
     response: returns<RoleEntry[]>(),
   },
+  /** What the person types in the search box: a running listing asks for matching accounts sooner. */
+  'roles.prioritize': {
+    request: z.object({ session: sessionName, query: z.string().max(200) }).strict(),
+    response: returns<null>(),
+  },
   'roles.copyEnv': {
     request: roleRef.extend({ format: envFormatSchema.optional(), region: region.optional() }).strict(),
     response: returns<{

@@ -14,6 +14,7 @@ export const commandNames = [
   'auth.copyUserCode',
   'signIn.currentPrompt',
   'roles.get',
+  'roles.prioritize',
   'roles.copyEnv',
   'roles.openConsole',
   'profiles.plan',

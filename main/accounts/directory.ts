@@ -6,6 +6,7 @@ import type { Paths } from '../paths';
 import { sortRoles } from '../../app/domain/role-order';
 import { listAllRoles, type ListingOptions, type ListingStats } from './lister';
 import type { Portal } from './portal';
+import { ListingPriorities, type AccountMatch } from './priorities';
 import { readRoleCache, writeRoleCache, type CachedRoles } from './role-cache';
 
 export type RefreshResult = {
@@ -17,11 +18,24 @@ export type RefreshResult = {
   stats: ListingStats;
 };
 
+export type RefreshOptions = ListingOptions & {
+  /**
+   * Accounts of the person's favorites and recents: listed first, and at once when the last listing
+   * knows them (before ListAccounts reaches them).
+   */
+  firstAccountIds?: Iterable<string>;
+};
+
 export type RoleDirectory = {
   /** The last listing from disk, instantly; undefined before the first one. */
   cached(session: SsoSession): Promise<CachedRoles | undefined>;
   /** Lists everything again (progressively) and replaces the cache once the listing is complete. */
-  refresh(session: SsoSession, opts?: ListingOptions): Promise<RefreshResult>;
+  refresh(session: SsoSession, opts?: RefreshOptions): Promise<RefreshResult>;
+  /**
+   * Moves accounts up in the session's running listing (what the person is typing); replaces the
+   * previous match. False when no listing of that session runs.
+   */
+  prioritize(session: SsoSession, match: AccountMatch | undefined): boolean;
   /**
    * ACCOUNT (id or name) and ROLE to one role, from the cache; lists again when the cache is empty
    * or does not know the account or role (it may be new since the last listing). A 12-digit id with
@@ -46,22 +60,33 @@ export type RoleDirectoryOptions = { paths: Paths; portal: Portal; now?: () => n
 export function createRoleDirectory({ paths, portal, now = Date.now }: RoleDirectoryOptions): RoleDirectory {
   const cached = (session: SsoSession) => readRoleCache(paths, session);
 
-  const running = new Map<string, Promise<RefreshResult>>();
+  const running = new Map<string, { promise: Promise<RefreshResult>; priorities: ListingPriorities }>();
+  const keyOf = (session: SsoSession) => `${session.name}\n${session.startUrl}`;
 
   /** A second refresh of a session while one runs joins it (the first caller's callbacks get the progress). */
-  const refresh = (session: SsoSession, opts: ListingOptions = {}): Promise<RefreshResult> => {
-    const key = `${session.name}\n${session.startUrl}`;
-    let p = running.get(key);
-    if (!p) {
-      p = listAndStore(session, opts).finally(() => running.delete(key));
-      running.set(key, p);
+  const refresh = (session: SsoSession, opts: RefreshOptions = {}): Promise<RefreshResult> => {
+    const key = keyOf(session);
+    let run = running.get(key);
+    if (!run) {
+      const priorities = opts.priorities ?? new ListingPriorities(opts.firstAccountIds);
+      const promise = listAndStore(session, { ...opts, priorities }).finally(() => running.delete(key));
+      run = { promise, priorities };
+      running.set(key, run);
     }
-    return p;
+    return run.promise;
   };
 
-  const listAndStore = async (session: SsoSession, opts: ListingOptions): Promise<RefreshResult> => {
+  const prioritize = (session: SsoSession, match: AccountMatch | undefined): boolean => {
+    const run = running.get(keyOf(session));
+    run?.priorities.prioritize(match);
+    return run !== undefined;
+  };
+
+  const listAndStore = async (session: SsoSession, opts: RefreshOptions): Promise<RefreshResult> => {
     const before = await cached(session);
-    const result = await listAllRoles(portal, session, opts);
+    const first = opts.priorities;
+    const firstAccounts = first ? before?.accounts.filter((a) => first.isFirst(a.accountId)) : undefined;
+    const result = await listAllRoles(portal, session, { ...opts, firstAccounts });
     await writeRoleCache(paths, session, result.accounts, result.roles, now());
     const oldIds = new Set(before?.accounts.map((a) => a.accountId));
     const newIds = new Set(result.accounts.map((a) => a.accountId));
@@ -94,5 +119,5 @@ export function createRoleDirectory({ paths, portal, now = Date.now }: RoleDirec
     return resolveRole(fresh.roles, accountQuery, roleQuery);
   };
 
-  return { cached, refresh, resolve };
+  return { cached, refresh, prioritize, resolve };
 }

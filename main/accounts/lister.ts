@@ -5,6 +5,7 @@ import type { SsoSession } from '../../app/domain/session';
 import { LanyardError } from '../../app/errors';
 import { createLogger } from '../log/logger';
 import { BearerHolder, portalCall, type Portal } from './portal';
+import { ListingPriorities } from './priorities';
 import { classify, MalformedResponse, type RetryStats } from './retry';
 
 const log = createLogger('accounts.lister');
@@ -18,6 +19,13 @@ export type ListingOptions = {
   onRoles?: (account: Account, roles: RoleEntry[]) => void;
   /** max_result for both APIs (1–100). */
   pageSize?: number;
+  /** The order accounts' roles are asked for; keep a reference to re-prioritize while it runs. */
+  priorities?: ListingPriorities;
+  /**
+   * Accounts known from the last listing (those of favorites and recents) whose roles are asked for
+   * at once, before the ListAccounts pages reach them. Kept only if ListAccounts still lists them.
+   */
+  firstAccounts?: Account[];
 };
 
 export type ListingStats = { calls: number; retries: number; throttleEvents: number; elapsedMs: number };
@@ -75,6 +83,19 @@ function asError(e: unknown): Error {
 }
 
 /**
+ * Roles of accounts listed early carry the names of the last listing: ListAccounts has the truth, and
+ * an account it no longer lists is gone (with its roles).
+ */
+function reconcileEarly(roles: RoleEntry[], listed: Account[], early: Map<string, Account>): RoleEntry[] {
+  const now = new Map(listed.filter((a) => early.has(a.accountId)).map((a) => [a.accountId, a]));
+  return roles.flatMap((r) => {
+    if (!early.has(r.accountId)) return [r];
+    const a = now.get(r.accountId);
+    return a ? [{ ...r, accountName: a.accountName, emailAddress: a.emailAddress }] : [];
+  });
+}
+
+/**
  * ListAccounts, then ListAccountRoles for every account, all paced by the portal's shared limiter.
  * Roles of the first page's accounts are requested while later account pages are still coming
  * (account pages go first in the queue), so the pipe stays full at any latency. Transient errors
@@ -104,7 +125,11 @@ export async function listAllRoles(
     inner.abort();
   };
   let calls = 0;
+  const priorities = opts.priorities ?? new ListingPriorities();
+  /** Every account whose roles are asked for (for progress); the result keeps ListAccounts' own. */
   const accounts: Account[] = [];
+  const listed: Account[] = [];
+  const early = new Map((opts.firstAccounts ?? []).map((a) => [a.accountId, a]));
   const roles: RoleEntry[] = [];
   let accountsDone = 0;
   let accountPagesDone = false;
@@ -141,7 +166,12 @@ export async function listAllRoles(
             );
             return parseRoles(res, account.accountId);
           },
-          { what: `ListAccountRoles ${account.accountId}`, signal, stats },
+          {
+            what: `ListAccountRoles ${account.accountId}`,
+            signal,
+            stats,
+            priority: () => priorities.rank(account),
+          },
         );
         names.push(...out.roles);
         next = out.next;
@@ -170,10 +200,17 @@ export async function listAllRoles(
   const onOuterAbort = () => inner.abort();
   if (outer?.aborted) inner.abort();
   outer?.addEventListener('abort', onOuterAbort, { once: true });
+  const startListing = (a: Account) => {
+    const p = listRolesOf(a);
+    p.catch(fail);
+    pending.push(p);
+  };
   try {
     const seen = new Set<string>();
     const known = new Set<string>();
     let next: string | undefined;
+    for (const a of early.values()) accounts.push(a);
+    early.forEach(startListing);
     progress('accounts');
     do {
       const token = next;
@@ -192,15 +229,12 @@ export async function listAllRoles(
       );
       const fresh = page.accounts.filter((a) => !known.has(a.accountId));
       for (const a of fresh) known.add(a.accountId);
-      accounts.push(...fresh);
+      listed.push(...fresh);
+      accounts.push(...fresh.filter((a) => !early.has(a.accountId)));
       opts.onAccounts?.(fresh);
       next = page.next;
       checkNext(seen, next, 'listing accounts');
-      for (const a of fresh) {
-        const p = listRolesOf(a);
-        p.catch(fail);
-        pending.push(p);
-      }
+      for (const a of fresh) if (!early.has(a.accountId)) startListing(a);
       progress('accounts');
     } while (next);
     accountPagesDone = true;
@@ -218,8 +252,8 @@ export async function listAllRoles(
   progress('done');
   const elapsedMs = performance.now() - started;
   const result = {
-    accounts,
-    roles: sortRoles(roles),
+    accounts: listed,
+    roles: sortRoles(early.size > 0 ? reconcileEarly(roles, listed, early) : roles),
     stats: {
       calls,
       retries: stats.retries,

@@ -5,7 +5,7 @@ import type { TokenSource } from '../auth/token-source';
 import type { EndpointOverrides } from '../aws/endpoints';
 import type { HttpOptions } from '../aws/http';
 import { createPortalClient } from '../aws/clients';
-import { AdaptiveRateLimiter, type RateLimiterOptions } from './rate-limiter';
+import { AdaptiveRateLimiter, type Priority, type RateLimiterOptions } from './rate-limiter';
 import { classify, withRetry, type RetryStats } from './retry';
 
 /**
@@ -95,7 +95,12 @@ export class BearerHolder {
   }
 }
 
-export type CallOptions = { what: string; signal?: AbortSignal; priority?: boolean; stats?: RetryStats };
+export type CallOptions = {
+  what: string;
+  signal?: AbortSignal;
+  priority?: Priority;
+  stats?: RetryStats;
+};
 
 /**
  * One portal call: paced and retried under the shared limiter, with one token refresh on 401.

@@ -17,10 +17,21 @@ export type RateLimiterOptions = {
   now?: () => number;
 };
 
+/**
+ * Where a waiter stands in the queue, lower first, equal ranks in arrival order: `true` is rank 0
+ * (pagination that unblocks more work, a person waiting), `false` is `ORDINARY_RANK`. A function is
+ * asked each time a token is handed out, so a caller can move its waiters while they wait.
+ */
+export type Priority = boolean | (() => number);
+
+export const ORDINARY_RANK = 3;
+
+const rankOf = (p: Priority): number => (typeof p === 'function' ? p() : p ? 0 : ORDINARY_RANK);
+
 type Waiter = {
   resolve: () => void;
   reject: (e: unknown) => void;
-  priority: boolean;
+  priority: Priority;
   cleanup: () => void;
 };
 
@@ -77,8 +88,8 @@ export class AdaptiveRateLimiter {
     return this.throttles;
   }
 
-  /** Waits for a token. `priority` callers (pagination that unblocks more work) go first. */
-  acquire(signal?: AbortSignal, priority = false): Promise<void> {
+  /** Waits for a token; see `Priority` for who goes first. */
+  acquire(signal?: AbortSignal, priority: Priority = false): Promise<void> {
     if (signal?.aborted) return Promise.reject(cancelled());
     this.refill();
     if (this.queue.length === 0 && this.tokens >= 1) {
@@ -97,10 +108,7 @@ export class AdaptiveRateLimiter {
         cleanup: () => signal?.removeEventListener('abort', onAbort),
       };
       signal?.addEventListener('abort', onAbort, { once: true });
-      if (priority) {
-        const firstNormal = this.queue.findIndex((w) => !w.priority);
-        this.queue.splice(firstNormal < 0 ? this.queue.length : firstNormal, 0, waiter);
-      } else this.queue.push(waiter);
+      this.queue.push(waiter);
       this.schedule();
     });
   }
@@ -121,6 +129,23 @@ export class AdaptiveRateLimiter {
     this.rate = Math.min(this.maxRate, this.rate + this.increase / this.rate);
   }
 
+  /**
+   * The first waiter of the lowest rank. A scan, not a heap: ranks change while waiting, and at 20
+   * grants a second even 5,000 waiters cost well under a millisecond per grant.
+   */
+  private takeNext(): Waiter {
+    let best = 0;
+    let bestRank = rankOf(this.queue[0]!.priority);
+    for (let i = 1; i < this.queue.length && bestRank > 0; i++) {
+      const r = rankOf(this.queue[i]!.priority);
+      if (r < bestRank) {
+        best = i;
+        bestRank = r;
+      }
+    }
+    return this.queue.splice(best, 1)[0]!;
+  }
+
   private refill(): void {
     const t = this.now();
     this.tokens = Math.min(this.burst, this.tokens + ((t - this.last) / 1000) * this.rate);
@@ -135,7 +160,7 @@ export class AdaptiveRateLimiter {
       this.refill();
       while (this.queue.length > 0 && this.tokens >= 1) {
         this.tokens -= 1;
-        const w = this.queue.shift()!;
+        const w = this.takeNext();
         w.cleanup();
         w.resolve();
       }

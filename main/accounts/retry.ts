@@ -1,7 +1,7 @@
 import { LanyardError } from '../../app/errors';
 import { classifySdkError } from '../../app/sdk-errors';
 import { createLogger } from '../log/logger';
-import type { AdaptiveRateLimiter } from './rate-limiter';
+import type { AdaptiveRateLimiter, Priority } from './rate-limiter';
 
 const log = createLogger('accounts.retry');
 
@@ -59,8 +59,8 @@ export type RetryOptions = {
   maxAttempts?: number;
   baseDelayMs?: number;
   maxDelayMs?: number;
-  /** Pagination calls jump the queue: each one unblocks a page of further work. */
-  priority?: boolean;
+  /** Pagination calls jump the queue (each unblocks a page of further work); see `Priority`. */
+  priority?: Priority;
   /** What the call was, for logs. */
   what: string;
   random?: () => number;

@@ -29,7 +29,9 @@ function pyString(s: string): string {
   return `${out}"`;
 }
 
-export function pyJsonDumps(value: PyJson, opts: { sortKeys?: boolean } = {}): string {
+/** `compact`: `separators=(',', ':')`, as botocore uses for the role-credential cache key. */
+export function pyJsonDumps(value: PyJson, opts: { sortKeys?: boolean; compact?: boolean } = {}): string {
+  const [item, colon] = opts.compact ? [',', ':'] : [', ', ': '];
   if (value === null) return 'null';
   if (typeof value === 'string') return pyString(value);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
@@ -37,9 +39,9 @@ export function pyJsonDumps(value: PyJson, opts: { sortKeys?: boolean } = {}): s
     if (!Number.isInteger(value)) throw new TypeError('pyJsonDumps writes integers only');
     return String(value);
   }
-  if (Array.isArray(value)) return `[${value.map((v) => pyJsonDumps(v, opts)).join(', ')}]`;
+  if (Array.isArray(value)) return `[${value.map((v) => pyJsonDumps(v, opts)).join(item)}]`;
   let keys = Object.keys(value).filter((k) => value[k] !== undefined);
   // Python sorts by code point; JS's default sort compares UTF-16 units, identical for the BMP keys we use.
   if (opts.sortKeys) keys = [...keys].sort();
-  return `{${keys.map((k) => `${pyString(k)}: ${pyJsonDumps(value[k]!, opts)}`).join(', ')}}`;
+  return `{${keys.map((k) => `${pyString(k)}${colon}${pyJsonDumps(value[k]!, opts)}`).join(item)}}`;
 }

@@ -14,6 +14,7 @@ import { configDirectory, type SessionDirectory } from './session-directory';
 import { toLanyardError } from './service-errors';
 import { describeStatus } from './status';
 import { deleteTokenFile, readTokenFile, writeTokenFile, type CachedToken } from './token-cache';
+import { clearCliCache } from '../credentials/cli-cache';
 
 export type { LoginResult } from './sign-in-run';
 
@@ -238,6 +239,8 @@ export function createSignIn(deps: SignInDeps): SessionManager {
       }
     }
     const removed = await deleteTokenFile(deps.paths, session);
+    // As `aws sso logout` does: role credentials cached on disk would outlive the sign-in by an hour.
+    await clearCliCache(deps.paths);
     forget(session.name);
     emit(session.name);
     return { wasSignedIn: removed && read.kind === 'ok' };

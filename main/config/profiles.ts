@@ -1,11 +1,9 @@
-import { renderProfilesDiff } from '../../app/config/diff';
 import { planProfilesText, type PlanProfilesInput } from '../../app/config/plan-profiles';
 import { isFileChangedError, writeFileAtomic } from '../fs/atomic';
 import { createLogger } from '../log/logger';
 import type { Paths } from '../paths';
 import { assertWritableText, readConfigText } from './config-file';
 
-export { renderProfilesDiff };
 export type { PlanProfilesInput };
 
 const log = createLogger('config.profiles');
@@ -26,12 +24,11 @@ export type ProfilesPlan = {
 
 export async function planProfiles(paths: Paths, input: PlanProfilesInput): Promise<ProfilesPlan> {
   const config = await readConfigText(paths);
-  const planned = planProfilesText(config.text, input);
+  const planned = planProfilesText(config.text, input, paths.awsConfigFile);
   if (planned.after !== config.text) assertWritableText(config, paths);
   return {
     ...planned,
     before: config.text,
-    diff: renderProfilesDiff(config.text, planned.after, paths.awsConfigFile),
     request: input,
   };
 }

@@ -5,6 +5,7 @@
 import type { RoleEntry } from '../../app/domain/accounts';
 import { isLanyardError } from '../../app/errors';
 import { sortRoles } from '../../app/domain/role-order';
+import { accountIdsOf } from '../accounts/priorities';
 import { createLogger } from '../log/logger';
 import type { Clock } from '../platform/types';
 import type { DesktopServices } from './services';
@@ -58,8 +59,10 @@ export function createListings(
     state.changed();
     try {
       const session = state.session(name);
+      const { favorites, recents } = state.snapshot().settings;
       const result = await track(
         services.roles.refresh(session, {
+          firstAccountIds: accountIdsOf([...favorites, ...recents], name),
           signal: controller.signal,
           onProgress: (p) => {
             state.listing.set(name, p);

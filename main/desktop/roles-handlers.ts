@@ -4,6 +4,7 @@
  */
 import { assertUrl } from '../../app/policy/urls';
 import { credentialEnv, formatEnv, isoExpiration } from '../../app/format/env';
+import { typedMatch } from '../accounts/priorities';
 import type { IpcHandlers } from '../ipc/dispatch';
 import { registerSecret } from '../log/redact';
 import type { ExternalOpener } from '../platform/types';
@@ -15,7 +16,7 @@ import type { SessionLookup } from './state';
 
 export type RolesHandlerDeps = {
   state: SessionLookup;
-  services: Pick<DesktopServices, 'credentials' | 'consoleUrl' | 'allowedOrigins'>;
+  services: Pick<DesktopServices, 'credentials' | 'consoleUrl' | 'allowedOrigins' | 'roles'>;
   listings: Pick<Listings, 'cached' | 'start' | 'isStale'>;
   settings: Pick<SettingsController, 'read' | 'touchRecent'>;
   opener: ExternalOpener;
@@ -25,7 +26,7 @@ export type RolesHandlerDeps = {
 
 export function rolesHandlers(
   deps: RolesHandlerDeps,
-): Pick<IpcHandlers, 'roles.get' | 'roles.copyEnv' | 'roles.openConsole'> {
+): Pick<IpcHandlers, 'roles.get' | 'roles.prioritize' | 'roles.copyEnv' | 'roles.openConsole'> {
   const { state, services, listings, settings } = deps;
 
   const regionFor = (session: string, explicit?: string) =>
@@ -39,6 +40,11 @@ export function rolesHandlers(
         void listings.start(req.session);
       }
       return roles ?? [];
+    },
+
+    'roles.prioritize'(req) {
+      services.roles.prioritize(state.session(req.session), typedMatch(req.query));
+      return Promise.resolve(null);
     },
 
     async 'roles.copyEnv'(req) {

@@ -26,7 +26,7 @@ export type DesktopServices = {
   >;
   loadSessions(): Promise<{ sessions: SsoSession[]; warnings: string[] }>;
   addSession(input: AddSessionInput): Promise<{ changed: boolean }>;
-  roles: Pick<RoleDirectory, 'cached' | 'refresh'>;
+  roles: Pick<RoleDirectory, 'cached' | 'refresh' | 'prioritize'>;
   /** Temporary role credentials (cached in memory by the credentials module). Secret. */
   credentials(ref: RoleRef): Promise<RoleCredentials>;
   /** Drops held role credentials of a session (sign-out). */

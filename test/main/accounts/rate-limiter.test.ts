@@ -63,6 +63,24 @@ describe('AdaptiveRateLimiter', () => {
     expect(order).toEqual(['priority', 'normal']);
   });
 
+  test('a rank asked at grant time: waiters move up while they wait, the rate stays', async () => {
+    const limiter = newLimiter({ ratePerSecond: 10, burst: 1 });
+    await limiter.acquire();
+    const order: string[] = [];
+    const ranks: Record<string, number> = { a: 3, b: 3, c: 3 };
+    for (const k of ['a', 'b', 'c'])
+      void limiter.acquire(undefined, () => ranks[k]!).then(() => order.push(k));
+    void limiter.acquire().then(() => order.push('ordinary'));
+    await vi.advanceTimersByTimeAsync(100);
+    expect(order).toEqual(['a']);
+    ranks.c = 2;
+    await vi.advanceTimersByTimeAsync(100);
+    expect(order).toEqual(['a', 'c']);
+    // Equal ranks keep their arrival order; an ordinary call ranks with the rest.
+    await vi.advanceTimersByTimeAsync(200);
+    expect(order).toEqual(['a', 'c', 'b', 'ordinary']);
+  });
+
   test('an aborted wait rejects with CANCELLED and frees its place', async () => {
     const limiter = newLimiter({ ratePerSecond: 1, burst: 1 });
     await limiter.acquire();

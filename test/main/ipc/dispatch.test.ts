@@ -23,6 +23,7 @@ function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     'roles.get': unused,
     'roles.copyEnv': unused,
     'roles.openConsole': unused,
+    'roles.prioritize': unused,
     'profiles.plan': unused,
     'profiles.apply': unused,
     'settings.update': unused,

@@ -189,6 +189,7 @@ export function installFakeBridge(opts: FakeOptions): void {
         clearsInSeconds: snapshot.settings.clipboardClearSeconds,
       }),
     'roles.openConsole': () => ok(null),
+    'roles.prioritize': () => ok(null),
     'favorites.toggle': (r) => {
       const k = `${r.session}/${r.accountId}/${r.roleName}`;
       const favorites = snapshot.settings.favorites.includes(k)
