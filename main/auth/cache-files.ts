@@ -1,4 +1,4 @@
-import { mkdir, readFile, unlink } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LanyardError } from '../../app/errors';
 import { writeFileAtomic } from '../fs/atomic';
@@ -67,14 +67,21 @@ export async function readCacheJson(dir: string, name: string): Promise<JsonRead
   return read;
 }
 
+/** The cache folder holds only secrets: created 0700, and narrowed to 0700 if found open to others. */
+async function ensurePrivateDir(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const { mode } = await stat(dir);
+  if ((mode & 0o077) !== 0) await chmod(dir, mode & 0o700);
+}
+
 /**
- * Writes a cache file the way the newest botocore does: temp file, fsync, rename (atomic), mode
- * 0600 for a new file; the folder is created 0700.
+ * Writes a cache file the way the newest botocore does: temp file, fsync, rename (atomic), always
+ * mode 0600 (botocore's mkstemp file replaces the old one, so an old 0644 never survives a write).
  */
 export async function writeCacheFile(dir: string, name: string, text: string): Promise<void> {
   const file = join(dir, name);
   try {
-    await mkdir(dir, { recursive: true, mode: 0o700 });
+    await ensurePrivateDir(dir);
   } catch (e) {
     throw fileError('create the folder for', file, e);
   }

@@ -10,7 +10,10 @@ import { LanyardError } from '../../app/errors';
  * checks that also hold when running as root; write-file-atomic has no hook for any of these.
  */
 export type WriteAtomicOptions = {
-  /** Mode for a new file (default 0600). An existing file keeps its own mode. */
+  /**
+   * Forces this mode on the file, new or existing (secrets: token and registration caches). Without
+   * it a new file is 0600 and an existing file keeps its own mode (the user's ~/.aws/config).
+   */
   mode?: number;
   /** Copy the previous content to `<path>.lanyard.bak` (same mode) before replacing it. */
   backup?: boolean;
@@ -167,7 +170,7 @@ export async function writeFileAtomic(
     if (existing?.isDirectory()) throw new LanyardError('FILE', `${path} is a folder, not a file.`);
     const existingMode = existing ? existing.mode & 0o7777 : undefined;
     await assertWritable(target, existingMode);
-    const mode = existingMode ?? options.mode ?? 0o600;
+    const mode = options.mode ?? existingMode ?? 0o600;
 
     const result: WriteAtomicResult = { path: target };
     const checkUnchanged = async () => {

@@ -56,9 +56,17 @@ describe('writeFileAtomic', () => {
     const target = join(dir, 'config');
     await writeFile(target, 'old');
     await chmod(target, 0o640);
-    await writeFileAtomic(target, 'new', { mode: 0o600 });
+    await writeFileAtomic(target, 'new');
     expect(await mode(target)).toBe(0o640);
     expect(await readdir(dir)).toEqual(['config']);
+  });
+
+  it('forces the `mode` option on an existing file (secrets never keep a 0644)', async () => {
+    const target = join(dir, 'token.json');
+    await writeFile(target, 'old');
+    await chmod(target, 0o644);
+    await writeFileAtomic(target, 'new', { mode: 0o600 });
+    expect(await mode(target)).toBe(0o600);
   });
 
   it('backs up the previous content with the same mode', async () => {
