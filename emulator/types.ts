@@ -64,6 +64,8 @@ export type EmulatorControl = {
   approveDevice(userCode: string): void;
   denyDevice(userCode: string): void;
   pendingDeviceCodes(): PendingDeviceCode[];
+  /** The next `count` device-grant polls (any code) answer slow_down, however slowly they come. */
+  slowDown(count: number): void;
   setAuthorizeMode(mode: AuthorizeMode): void;
   issueToken(opts?: { refreshable?: boolean }): IssuedToken;
   revokeToken(accessToken: string): void;
