@@ -4,6 +4,7 @@ import { parse, serialize, type IniDocument } from '../../app/ini/document';
 import { createLogger } from '../log/logger';
 import type { Paths } from '../paths';
 import { isFileChangedError, writeFileAtomic } from '../fs/atomic';
+import { configReadError } from './read-errors';
 
 const log = createLogger('config');
 
@@ -25,12 +26,7 @@ export async function readConfigText(paths: Paths): Promise<ConfigText> {
     bytes = await readFile(paths.awsConfigFile);
   } catch (e) {
     if (errno(e) === 'ENOENT') return { text: '', exists: false, utf8: true };
-    if (errno(e) === 'EISDIR')
-      throw new LanyardError('FILE', `${paths.awsConfigFile} is a folder, not a file.`);
-    if (errno(e) === 'EACCES' || errno(e) === 'EPERM') {
-      throw new LanyardError('FILE', `No permission to read ${paths.awsConfigFile}.`);
-    }
-    throw new LanyardError('FILE', `Could not read ${paths.awsConfigFile}: ${String(e)}`);
+    throw configReadError(e, paths.awsConfigFile);
   }
   try {
     return {

@@ -19,7 +19,7 @@ export type WriteAtomicOptions = {
   backup?: boolean;
   /**
    * The content the caller planned against (`''` for "no file yet"). If the file holds anything else
-   * just before the rename, nothing is replaced and a LanyardError('FILE') with hint FILE_CHANGED is thrown.
+   * just before the rename, nothing is replaced and a LanyardError('FILE') with FILE_CHANGED_HINT is thrown.
    */
   expected?: string;
   /** Test seam: runs after the temp file is durable and before the final check and rename. */
@@ -28,8 +28,12 @@ export type WriteAtomicOptions = {
 
 export type WriteAtomicResult = { path: string; backupPath?: string };
 
-/** `details.hint` of the error thrown when the file changed between planning and writing. */
-export const FILE_CHANGED_HINT = 'FILE_CHANGED';
+/**
+ * `details.hint` of the error thrown when the file changed between planning and writing. It is
+ * printed as it is when the change keeps happening (the callers retry first), so it is words.
+ */
+export const FILE_CHANGED_HINT =
+  'Another program kept changing the file while Lanyard wrote it. Close editors or tools that write it, then try again.';
 
 export function isFileChangedError(e: unknown): e is LanyardError {
   return e instanceof LanyardError && e.code === 'FILE' && e.details?.hint === FILE_CHANGED_HINT;

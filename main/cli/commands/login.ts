@@ -4,7 +4,7 @@ import { LanyardError } from '../../../app/errors';
 import { validateRegion, validateStartUrl } from '../../../app/validate';
 import type { SignInPrompt } from '../../auth/prompts';
 import { createSignIn, type SessionManager } from '../../auth/sign-in';
-import { addSsoSession, loadSessions } from '../../config/sessions';
+import { addSsoSession, loadSessions, readSessions } from '../../config/sessions';
 import type { CliContext } from '../context';
 import type { RegisterCommand } from './index';
 
@@ -24,7 +24,7 @@ export function signInFromContext(ctx: CliContext): SessionManager {
  * none named, the person has to choose (AMBIGUOUS, with the names as candidates).
  */
 export async function pickSession(ctx: CliContext, name: string | undefined): Promise<string> {
-  const { sessions, warnings } = await loadSessions(ctx.paths);
+  const { sessions, warnings } = await readSessions(ctx.paths);
   // A broken config explains a missing session better than "unknown session" alone.
   const problems = warnings.length
     ? `Problems in the config file:\n    ${warnings.join('\n    ')}`

@@ -69,6 +69,16 @@ describe('writeFileAtomic', () => {
     expect(await mode(target)).toBe(0o600);
   });
 
+  it('a file that keeps changing gives a hint in words, not a code', async () => {
+    const target = join(dir, 'config');
+    await writeFile(target, 'theirs');
+    const err = await writeFileAtomic(target, 'ours', { expected: 'planned' }).catch((e: unknown) => e);
+    expect(isFileChangedError(err)).toBe(true);
+    const hint = (err as { details?: { hint?: string } }).details?.hint ?? '';
+    expect(hint).not.toMatch(/FILE_CHANGED|^[A-Z_]+$/);
+    expect(hint).toMatch(/Another program kept changing the file/);
+  });
+
   it('backs up the previous content with the same mode', async () => {
     const target = join(dir, 'config');
     await writeFile(target, 'old');
