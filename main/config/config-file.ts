@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { LanyardError } from '../../app/errors';
 import { parse, serialize, type IniDocument } from '../../app/ini/document';
 import { createLogger } from '../log/logger';
 import type { Paths } from '../paths';
 import { isFileChangedError, writeFileAtomic } from '../fs/atomic';
+import { readRegularFile } from '../fs/read-regular';
 import { configReadError } from './read-errors';
 
 const log = createLogger('config');
@@ -23,7 +23,7 @@ function errno(e: unknown): string | undefined {
 export async function readConfigText(paths: Paths): Promise<ConfigText> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(paths.awsConfigFile);
+    bytes = await readRegularFile(paths.awsConfigFile);
   } catch (e) {
     if (errno(e) === 'ENOENT') return { text: '', exists: false, utf8: true };
     throw configReadError(e, paths.awsConfigFile);

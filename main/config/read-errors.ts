@@ -1,4 +1,8 @@
 import { LanyardError } from '../../app/errors';
+import { NOT_REGULAR } from '../fs/read-regular';
+
+const kind = (e: unknown): string =>
+  typeof e === 'object' && e !== null && 'kind' in e ? String(e.kind) : 'not a plain file';
 
 function errno(e: unknown): string | undefined {
   return typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : undefined;
@@ -23,6 +27,14 @@ export function configReadError(e: unknown, path: string): LanyardError {
       return new LanyardError('FILE', `${path} is a loop of symbolic links, so it cannot be read.`, {
         hint: 'Point the link at a real file (ls -l shows where it leads).',
       });
+    case NOT_REGULAR:
+      return new LanyardError(
+        'FILE',
+        `${path} is not a regular file (${kind(e)}); Lanyard will not read it.`,
+        {
+          hint: 'The AWS config must be a plain file.',
+        },
+      );
     case 'ENOTDIR':
       return new LanyardError('FILE', `Cannot read ${path}: a part of its path is not a folder.`);
     default: {

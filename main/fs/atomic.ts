@@ -3,6 +3,7 @@ import { constants } from 'node:fs';
 import { chmod, lstat, mkdir, open, readFile, readlink, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { LanyardError } from '../../app/errors';
+import { removeStaleTemps } from './stale-temps';
 
 /**
  * Hand-written rather than `write-file-atomic` because Lanyard needs a compare-and-swap step between
@@ -204,6 +205,7 @@ export async function writeFileAtomic(
       }
     }
 
+    await removeStaleTemps(target);
     await replaceAtomically(target, data, mode, checkUnchanged);
     return result;
   } catch (e) {
