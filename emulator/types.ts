@@ -1,5 +1,6 @@
 export type OrgAccount = { accountId: string; accountName: string; emailAddress: string; roles: string[] };
-export type OrgSpec = { accounts: OrgAccount[] };
+/** `hostileNames: true` lets role names hold anything (control characters too), as a hostile portal's. */
+export type OrgSpec = { accounts: OrgAccount[]; hostileNames?: true };
 
 export type Latency = number | { min: number; max: number };
 export type ThrottleSpec = { ratePerSecond: number; burst?: number } | false;
