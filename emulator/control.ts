@@ -30,6 +30,11 @@ export function createControl(
           verificationUriComplete: `${verificationBaseUrl()}/device?user_code=${d.userCode}`,
           clientName: state.clients.get(d.clientId)?.clientName ?? '',
         })),
+    slowDown: (count) => {
+      if (!Number.isInteger(count) || count < 0)
+        throw new EmulatorError('slowDown needs a count of 0 or more');
+      state.slowDownNext = count;
+    },
     setAuthorizeMode: (mode: AuthorizeMode) => {
       if (!['manual', 'approve', 'deny'].includes(mode))
         throw new EmulatorError(`unknown authorize mode: ${String(mode)}`);
@@ -106,6 +111,7 @@ const getActions: Record<string, (c: EmulatorControl) => unknown> = {
 const postActions: Record<string, ControlAction> = {
   approve: (c, b) => (c.approveDevice(field(b, 'userCode')), ok),
   deny: (c, b) => (c.denyDevice(field(b, 'userCode')), ok),
+  'slow-down': (c, b) => (c.slowDown(Number((b as { count?: unknown }).count ?? 1)), ok),
   'authorize-mode': (c, b) => (c.setAuthorizeMode(field(b, 'mode') as AuthorizeMode), ok),
   'issue-token': (c, b) =>
     c.issueToken({ refreshable: (b as { refreshable?: unknown }).refreshable !== false }),

@@ -144,7 +144,9 @@ function deviceGrant(ctx: Ctx, state: EmulatorState, client: Client, b: Record<s
   d.polls++;
   // The AWS CLI polls once before showing the code and once more straight away, then every `interval`
   // seconds: those first two polls are fine. After that, polling faster than 90% of the interval is slow_down.
-  if (d.polls > 2 && last !== undefined && now - last < state.ttl.pollInterval * 900) {
+  const forced = state.slowDownNext > 0;
+  if (forced) state.slowDownNext--;
+  if (forced || (d.polls > 2 && last !== undefined && now - last < state.ttl.pollInterval * 900)) {
     return oidcError(ctx.res, 'SlowDownException', 'Client is polling too quickly');
   }
   if (d.status === 'pending') {

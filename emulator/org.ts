@@ -102,16 +102,24 @@ export function generateOrg(
   };
 }
 
-const orgSchema = z.object({
-  accounts: z.array(
-    z.object({
-      accountId: z.string().regex(/^\d{12}$/, 'accountId must be 12 digits'),
-      accountName: z.string().min(1).max(50),
-      emailAddress: z.string().min(1).max(254),
-      roles: z.array(z.string().regex(/^[\w+=,.@-]{1,128}$/, 'role names use letters, digits and +=,.@-_')),
-    }),
-  ),
-});
+const account = (role: z.ZodString) =>
+  z.object({
+    accountId: z.string().regex(/^\d{12}$/, 'accountId must be 12 digits'),
+    accountName: z.string().min(1).max(50),
+    emailAddress: z.string().min(1).max(254),
+    roles: z.array(role),
+  });
+
+const orgSchema = z.union([
+  z.object({
+    accounts: z.array(
+      account(z.string().regex(/^[\w+=,.@-]{1,128}$/, 'role names use letters, digits and +=,.@-_')),
+    ),
+  }),
+  // A hostile (or broken) portal: role names may hold anything, control characters included, so
+  // clients can be tested against them. Only with this explicit flag.
+  z.object({ hostileNames: z.literal(true), accounts: z.array(account(z.string().min(1).max(128))) }),
+]);
 
 /** Checks an OrgSpec from a file or the control API; duplicate ids are an error, not a silent overwrite. */
 export function parseOrg(input: unknown): OrgSpec {

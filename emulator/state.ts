@@ -68,6 +68,8 @@ export const AUTH_CODE_SECONDS = 600;
 export class EmulatorState {
   readonly clients = new Map<string, Client>();
   readonly deviceCodes = new Map<string, DeviceCode>();
+  /** Device-grant polls still to be answered with slow_down, whatever their pace (control `slowDown`). */
+  slowDownNext = 0;
   readonly authCodes = new Map<string, AuthCode>();
   readonly authRequests = new Map<string, AuthRequest>();
   readonly sessions = new Map<string, Session>();

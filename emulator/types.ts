@@ -1,5 +1,6 @@
 export type OrgAccount = { accountId: string; accountName: string; emailAddress: string; roles: string[] };
-export type OrgSpec = { accounts: OrgAccount[] };
+/** `hostileNames: true` lets role names hold anything (control characters too), as a hostile portal's. */
+export type OrgSpec = { accounts: OrgAccount[]; hostileNames?: true };
 
 export type Latency = number | { min: number; max: number };
 export type ThrottleSpec = { ratePerSecond: number; burst?: number } | false;
@@ -64,6 +65,8 @@ export type EmulatorControl = {
   approveDevice(userCode: string): void;
   denyDevice(userCode: string): void;
   pendingDeviceCodes(): PendingDeviceCode[];
+  /** The next `count` device-grant polls (any code) answer slow_down, however slowly they come. */
+  slowDown(count: number): void;
   setAuthorizeMode(mode: AuthorizeMode): void;
   issueToken(opts?: { refreshable?: boolean }): IssuedToken;
   revokeToken(accessToken: string): void;

@@ -19,7 +19,7 @@ import {
   type PlanProfilesInput,
   type ProfilesPlan,
 } from './config/profiles';
-import { addSsoSession, getSession, loadSessions, type AddSessionInput } from './config/sessions';
+import { addSsoSession, getSession, loadSessions, readSessions, type AddSessionInput } from './config/sessions';
 import { consoleUrl, type ConsoleRequest } from './console/console-url';
 import { createCredentialStore, type CredentialStore } from './credentials/role-credentials';
 import type { Paths } from './paths';
@@ -47,7 +47,10 @@ export type Services = {
   readonly allowedOrigins: string[];
   /** The URL that opens the console as a role; may fetch a sign-in token. Secret-bearing: never logged. */
   consoleUrl(req: ConsoleRequest): Promise<string>;
+  /** Lenient: an unreadable config is a warning (status, the window). */
   loadSessions(): Promise<{ sessions: SsoSession[]; warnings: string[] }>;
+  /** Strict: an unreadable config is a FILE error, for commands that act on a session. */
+  readSessions(): Promise<{ sessions: SsoSession[]; warnings: string[] }>;
   getSession(name: string): Promise<SsoSession>;
   addSession(input: AddSessionInput): Promise<{ changed: boolean }>;
   planProfiles(input: PlanProfilesInput): Promise<ProfilesPlan>;
@@ -118,6 +121,7 @@ export function createServices(opts: ServicesOptions): Services {
     },
     consoleUrl: (req) => consoleUrl(req, { credentials, env, federationUrl: federationUrl() }),
     loadSessions: () => loadSessions(paths),
+    readSessions: () => readSessions(paths),
     getSession: (name) => getSession(paths, name),
     addSession: (input) => addSsoSession(paths, input),
     planProfiles: (input) => planProfiles(paths, input),

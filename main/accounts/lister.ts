@@ -3,6 +3,7 @@ import type { Account, ListingProgress, RoleEntry } from '../../app/domain/accou
 import { sortRoles } from '../../app/domain/role-order';
 import type { SsoSession } from '../../app/domain/session';
 import { LanyardError } from '../../app/errors';
+import { safeText } from '../../app/text/safe-text';
 import { createLogger } from '../log/logger';
 import { BearerHolder, portalCall, type Portal } from './portal';
 import { ListingPriorities } from './priorities';
@@ -48,9 +49,11 @@ function parseAccounts(out: unknown): { accounts: Account[]; next?: string } {
     const accountId = str(a.accountId);
     if (!accountId) throw new MalformedResponse('ListAccounts answer has an account without accountId');
     return {
-      accountId,
-      accountName: str(a.accountName) ?? accountId,
-      emailAddress: str(a.emailAddress) ?? '',
+      // Names are the server's to choose: made inert here, so the CLI, the cache and the window all
+      // get safe text.
+      accountId: safeText(accountId),
+      accountName: safeText(str(a.accountName) ?? accountId),
+      emailAddress: safeText(str(a.emailAddress) ?? ''),
     };
   });
   return { accounts, next: str(o.nextToken) };
@@ -65,7 +68,7 @@ function parseRoles(out: unknown, accountId: string): { roles: string[]; next?: 
     if (!roleName) throw new MalformedResponse('ListAccountRoles answer has a role without roleName');
     if (r.accountId !== undefined && r.accountId !== accountId)
       throw new MalformedResponse('ListAccountRoles answer is for another account');
-    return roleName;
+    return safeText(roleName);
   });
   return { roles, next: str(o.nextToken) };
 }

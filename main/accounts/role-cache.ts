@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Account, RoleEntry } from '../../app/domain/accounts';
+import { safeText } from '../../app/text/safe-text';
 import type { SsoSession } from '../../app/domain/session';
 import type { Paths } from '../paths';
 import { writeFileAtomic } from '../fs/atomic';
@@ -80,13 +81,15 @@ export async function readRoleCache(paths: Paths, session: SsoSession): Promise<
   const accounts: Account[] = [];
   const roles: RoleEntry[] = [];
   for (const a of parsed.accounts) {
+    // A cache written before names were made safe (or edited by hand) gets the same treatment.
     const account: Account = {
-      accountId: a.accountId,
-      accountName: a.accountName,
-      emailAddress: a.emailAddress,
+      accountId: safeText(a.accountId),
+      accountName: safeText(a.accountName),
+      emailAddress: safeText(a.emailAddress),
     };
     accounts.push(account);
-    for (const roleName of a.roles) roles.push({ sessionName: session.name, ...account, roleName });
+    for (const roleName of a.roles)
+      roles.push({ sessionName: session.name, ...account, roleName: safeText(roleName) });
   }
   return { accounts, roles: sortRoles(roles), updatedAt: Date.parse(parsed.updatedAt) };
 }

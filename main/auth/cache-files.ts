@@ -1,7 +1,8 @@
-import { mkdir, readFile, unlink } from 'node:fs/promises';
+import { chmod, mkdir, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LanyardError } from '../../app/errors';
 import { writeFileAtomic } from '../fs/atomic';
+import { NOT_REGULAR, readRegularFile } from '../fs/read-regular';
 
 export type JsonRead =
   | { kind: 'missing'; file: string }
@@ -10,6 +11,10 @@ export type JsonRead =
 
 function errnoOf(e: unknown): string | undefined {
   return typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : undefined;
+}
+
+function kindOf(e: unknown): string {
+  return typeof e === 'object' && e !== null && 'kind' in e ? String(e.kind) : 'a folder';
 }
 
 function fileError(action: string, file: string, e: unknown): LanyardError {
@@ -39,9 +44,15 @@ const rereadDelaysMs = [25, 50, 100];
 async function readJsonOnce(file: string): Promise<JsonRead> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = (await readRegularFile(file)).toString('utf8');
   } catch (e) {
     if (errnoOf(e) === 'ENOENT') return { kind: 'missing', file };
+    if (errnoOf(e) === NOT_REGULAR || errnoOf(e) === 'EISDIR')
+      return {
+        kind: 'invalid',
+        file,
+        reason: `is ${kindOf(e)}, not a regular file; Lanyard will not read it`,
+      };
     return { kind: 'invalid', file, reason: `cannot be read (${errnoOf(e) ?? (e as Error).message})` };
   }
   let data: unknown;
@@ -67,14 +78,21 @@ export async function readCacheJson(dir: string, name: string): Promise<JsonRead
   return read;
 }
 
+/** The cache folder holds only secrets: created 0700, and narrowed to 0700 if found open to others. */
+async function ensurePrivateDir(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const { mode } = await stat(dir);
+  if ((mode & 0o077) !== 0) await chmod(dir, mode & 0o700);
+}
+
 /**
- * Writes a cache file the way the newest botocore does: temp file, fsync, rename (atomic), mode
- * 0600 for a new file; the folder is created 0700.
+ * Writes a cache file the way the newest botocore does: temp file, fsync, rename (atomic), always
+ * mode 0600 (botocore's mkstemp file replaces the old one, so an old 0644 never survives a write).
  */
 export async function writeCacheFile(dir: string, name: string, text: string): Promise<void> {
   const file = join(dir, name);
   try {
-    await mkdir(dir, { recursive: true, mode: 0o700 });
+    await ensurePrivateDir(dir);
   } catch (e) {
     throw fileError('create the folder for', file, e);
   }

@@ -1,6 +1,7 @@
 import type { SsoSession } from '../../app/domain/session';
 import { LanyardError } from '../../app/errors';
 import { createLogger } from '../log/logger';
+import { pollSchedule } from './device-poll';
 import { registerSecret } from '../log/redact';
 import { openLoopback } from './loopback';
 import type { Oidc, TokenResponse } from './oidc';
@@ -96,6 +97,13 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
+function codeExpired(userCode: string): LanyardError {
+  return new LanyardError(
+    'SIGN_IN_TIMED_OUT',
+    `The sign-in code ${userCode} expired before it was approved. Run the sign-in again.`,
+  );
+}
+
 /** Device authorization, as the AWS CLI does it (doc §1.9); the only flow for legacy profiles. */
 export async function runDevice(ctx: FlowContext): Promise<TokenResponse> {
   const { StartDeviceAuthorizationCommand } = await import('@aws-sdk/client-sso-oidc');
@@ -117,8 +125,8 @@ export async function runDevice(ctx: FlowContext): Promise<TokenResponse> {
     );
   registerSecret(deviceCode);
   const complete = verificationUriComplete ?? `${verificationUri}?user_code=${encodeURIComponent(userCode)}`;
-  const expiresAt = ctx.now() + (start.expiresIn ?? 600) * 1000;
-  let interval = Math.max(0, start.interval ?? 5) * 1000;
+  const schedule = pollSchedule(start, ctx.now);
+  const { expiresAt } = schedule;
   const poll = () =>
     ctx.oidc.createToken(
       { clientId, clientSecret, grantType: 'urn:ietf:params:oauth:grant-type:device_code', deviceCode },
@@ -131,12 +139,8 @@ export async function runDevice(ctx: FlowContext): Promise<TokenResponse> {
       return await poll();
     } catch (e) {
       const name = errorName(e);
-      if (name === 'SlowDownException') interval += 5_000;
-      else if (name === 'ExpiredTokenException')
-        throw new LanyardError(
-          'SIGN_IN_TIMED_OUT',
-          `The sign-in code ${userCode} expired before it was approved. Run the sign-in again.`,
-        );
+      if (name === 'SlowDownException') schedule.slowDown();
+      else if (name === 'ExpiredTokenException') throw codeExpired(userCode);
       else if (name === 'AccessDeniedException')
         throw new LanyardError(
           'SIGN_IN_DENIED',
@@ -160,6 +164,8 @@ export async function runDevice(ctx: FlowContext): Promise<TokenResponse> {
         opened,
       });
     }
-    await sleep(interval, ctx.signal);
+    const delay = schedule.nextDelay();
+    if (delay === undefined) throw codeExpired(userCode);
+    await sleep(delay, ctx.signal);
   }
 }

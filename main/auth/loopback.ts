@@ -24,7 +24,8 @@ export type Loopback = {
 /**
  * A one-shot HTTP listener on 127.0.0.1 (port 0) for the browser's redirect. Only loopback is bound
  * (the AWS CLI binds every interface; nothing else needs to reach it). It answers with a small page
- * and settles `code`: an `error` parameter or a wrong `state` rejects, as does the timeout or `signal`.
+ * and settles `code`. A callback whose `state` is not ours is answered and ignored; with our state, an
+ * `error` parameter rejects, as does the timeout or `signal`.
  */
 export async function openLoopback(
   expectedState: string,
@@ -51,18 +52,20 @@ export async function openLoopback(
     const error = url.searchParams.get('error');
     const state = url.searchParams.get('state');
     const got = url.searchParams.get('code');
-    if (error) {
+    if (state !== expectedState) {
+      // Not the answer to this sign-in (a stale tab, another local process, a page guessing the port):
+      // it must not end the sign-in, or anyone could cancel it. Keep waiting for the real one.
+      log.warn('ignored a sign-in callback whose state does not match');
+      send(
+        400,
+        'Not this sign-in',
+        'This answer does not belong to the sign-in Lanyard started, so Lanyard ignored it. ' +
+          'If you are signing in, finish in the browser tab Lanyard opened.',
+      );
+    } else if (error) {
       const why = url.searchParams.get('error_description') ?? error;
       send(400, 'Sign-in failed', 'Lanyard did not get an authorization code. You can close this tab.');
       finish(new LanyardError('SIGN_IN_DENIED', `Sign-in failed: no authorization code (${why}).`));
-    } else if (state !== expectedState) {
-      send(400, 'Sign-in failed', 'This answer does not belong to the sign-in Lanyard started.');
-      finish(
-        new LanyardError(
-          'SIGN_IN_DENIED',
-          'Sign-in failed: the browser answered for a different sign-in (state mismatch).',
-        ),
-      );
     } else if (!got) {
       send(400, 'Sign-in failed', 'The answer carried no authorization code.');
       finish(

@@ -13,6 +13,7 @@ import { runSignIn, type LoginResult } from './sign-in-run';
 import { configDirectory, type SessionDirectory } from './session-directory';
 import { toLanyardError } from './service-errors';
 import { describeStatus } from './status';
+import { refreshShared } from './shared-refresh';
 import { deleteTokenFile, readTokenFile, writeTokenFile, type CachedToken } from './token-cache';
 import { clearCliCache } from '../credentials/cli-cache';
 
@@ -148,13 +149,8 @@ export function createSignIn(deps: SignInDeps): SessionManager {
     const p = (async () => {
       const oidc = await openOidc(session.region, oidcDeps);
       try {
-        const next = await refreshToken(oidc, session, token, now);
-        try {
-          await writeTokenFile(deps.paths, session, next);
-        } catch (e) {
-          // Like the SDKs: the renewed token still works from memory for this call.
-          log.warn(`renewed ${session.name} but could not save it`, e);
-        }
+        const refresh = (t: CachedToken) => refreshToken(oidc, session, t, now);
+        const next = await refreshShared({ paths: deps.paths, now, refresh }, session, token);
         refreshFailures.delete(session.name);
         rejected.delete(session.name);
         log.info(`renewed the sign-in for ${session.name}`);

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { isLanyardError } from '../../app/errors';
+import { safeLines, safeText } from '../../app/text/safe-text';
 import { resolvePaths } from '../paths';
 import { addLogSink, formatRecord, setLogLevel } from '../log/logger';
 import { redactText } from '../log/redact';
@@ -64,10 +65,13 @@ export async function main(argv: string[], ctx: CliContext = defaultContext()): 
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : exitCodes.BAD_INPUT;
     if (isLanyardError(e)) {
-      ctx.stderr.write(`lanyard: ${redactText(e.message)}\n`);
+      // Messages can carry server-supplied names and config values: printed inert (safeLines).
+      ctx.stderr.write(`lanyard: ${safeLines(redactText(e.message))}\n`);
       if (e.details?.candidates?.length)
-        ctx.stderr.write(`  did you mean:\n${e.details.candidates.map((c) => `    ${c}\n`).join('')}`);
-      if (e.details?.hint) ctx.stderr.write(`  ${e.details.hint}\n`);
+        ctx.stderr.write(
+          `  did you mean:\n${e.details.candidates.map((c) => `    ${safeText(c)}\n`).join('')}`,
+        );
+      if (e.details?.hint) ctx.stderr.write(`  ${safeLines(e.details.hint)}\n`);
       return exitCodes[e.code];
     }
     const err = e instanceof Error ? e : new Error(String(e));

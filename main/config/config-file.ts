@@ -1,9 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { LanyardError } from '../../app/errors';
 import { parse, serialize, type IniDocument } from '../../app/ini/document';
 import { createLogger } from '../log/logger';
 import type { Paths } from '../paths';
 import { isFileChangedError, writeFileAtomic } from '../fs/atomic';
+import { readRegularFile } from '../fs/read-regular';
+import { configReadError } from './read-errors';
 
 const log = createLogger('config');
 
@@ -22,15 +23,10 @@ function errno(e: unknown): string | undefined {
 export async function readConfigText(paths: Paths): Promise<ConfigText> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(paths.awsConfigFile);
+    bytes = await readRegularFile(paths.awsConfigFile);
   } catch (e) {
     if (errno(e) === 'ENOENT') return { text: '', exists: false, utf8: true };
-    if (errno(e) === 'EISDIR')
-      throw new LanyardError('FILE', `${paths.awsConfigFile} is a folder, not a file.`);
-    if (errno(e) === 'EACCES' || errno(e) === 'EPERM') {
-      throw new LanyardError('FILE', `No permission to read ${paths.awsConfigFile}.`);
-    }
-    throw new LanyardError('FILE', `Could not read ${paths.awsConfigFile}: ${String(e)}`);
+    throw configReadError(e, paths.awsConfigFile);
   }
   try {
     return {

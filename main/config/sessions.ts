@@ -59,20 +59,13 @@ export function sessionsFromDocument(doc: IniDocument): { sessions: SsoSession[]
   return { sessions, warnings };
 }
 
-export async function loadSessions(paths: Paths): Promise<{ sessions: SsoSession[]; warnings: string[] }> {
-  let text: string;
+/** The configured sessions; throws (FILE) when the config exists but cannot be read. */
+export async function readSessions(paths: Paths): Promise<{ sessions: SsoSession[]; warnings: string[] }> {
   const warnings: string[] = [];
-  try {
-    const config = await readConfigText(paths);
-    if (!config.exists) return { sessions: [], warnings: [] };
-    if (!config.utf8) warnings.push(`${paths.awsConfigFile} is not valid UTF-8; some values may be wrong.`);
-    text = config.text;
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    log.warn('cannot read config', { message });
-    return { sessions: [], warnings: [message] };
-  }
-  const doc = parse(text);
+  const config = await readConfigText(paths);
+  if (!config.exists) return { sessions: [], warnings: [] };
+  if (!config.utf8) warnings.push(`${paths.awsConfigFile} is not valid UTF-8; some values may be wrong.`);
+  const doc = parse(config.text);
   for (const p of documentProblems(doc)) {
     warnings.push(`${paths.awsConfigFile}: ${p} (the AWS CLI will refuse this file).`);
   }
@@ -80,12 +73,36 @@ export async function loadSessions(paths: Paths): Promise<{ sessions: SsoSession
   return { sessions: found.sessions, warnings: [...warnings, ...found.warnings] };
 }
 
+/** Like readSessions, but an unreadable config is a warning (listings, status, the window). */
+export async function loadSessions(paths: Paths): Promise<{ sessions: SsoSession[]; warnings: string[] }> {
+  try {
+    return await readSessions(paths);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    log.warn('cannot read config', { message });
+    return { sessions: [], warnings: [message] };
+  }
+}
+
+/** A session whose region is not a region name would send its tokens to a made-up host. */
+function assertUsable(paths: Paths, session: SsoSession): SsoSession {
+  const region = validateRegion(session.region);
+  if (region.ok) return session;
+  const where =
+    session.kind === 'sso-session' ? `[sso-session ${session.name}]` : `[profile ${session.name}]`;
+  throw new LanyardError(
+    'CONFIG',
+    `${paths.awsConfigFile}: sso_region = ${session.region} in ${where} is not a valid region. ${region.message}`,
+    { hint: `Fix the sso_region line of ${where} in ${paths.awsConfigFile}.` },
+  );
+}
+
 export async function getSession(paths: Paths, name: string): Promise<SsoSession> {
-  const { sessions } = await loadSessions(paths);
+  const { sessions } = await readSessions(paths);
   const match =
     sessions.find((s) => s.kind === 'sso-session' && s.name === name) ??
     sessions.find((s) => s.name === name);
-  if (match) return match;
+  if (match) return assertUsable(paths, match);
   const names = sessions.map((s) => s.name);
   throw new LanyardError(
     'UNKNOWN_SESSION',

@@ -3,6 +3,7 @@ import { constants } from 'node:fs';
 import { chmod, lstat, mkdir, open, readFile, readlink, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { LanyardError } from '../../app/errors';
+import { removeStaleTemps } from './stale-temps';
 
 /**
  * Hand-written rather than `write-file-atomic` because Lanyard needs a compare-and-swap step between
@@ -10,13 +11,16 @@ import { LanyardError } from '../../app/errors';
  * checks that also hold when running as root; write-file-atomic has no hook for any of these.
  */
 export type WriteAtomicOptions = {
-  /** Mode for a new file (default 0600). An existing file keeps its own mode. */
+  /**
+   * Forces this mode on the file, new or existing (secrets: token and registration caches). Without
+   * it a new file is 0600 and an existing file keeps its own mode (the user's ~/.aws/config).
+   */
   mode?: number;
   /** Copy the previous content to `<path>.lanyard.bak` (same mode) before replacing it. */
   backup?: boolean;
   /**
    * The content the caller planned against (`''` for "no file yet"). If the file holds anything else
-   * just before the rename, nothing is replaced and a LanyardError('FILE') with hint FILE_CHANGED is thrown.
+   * just before the rename, nothing is replaced and a LanyardError('FILE') with FILE_CHANGED_HINT is thrown.
    */
   expected?: string;
   /** Test seam: runs after the temp file is durable and before the final check and rename. */
@@ -25,8 +29,12 @@ export type WriteAtomicOptions = {
 
 export type WriteAtomicResult = { path: string; backupPath?: string };
 
-/** `details.hint` of the error thrown when the file changed between planning and writing. */
-export const FILE_CHANGED_HINT = 'FILE_CHANGED';
+/**
+ * `details.hint` of the error thrown when the file changed between planning and writing. It is
+ * printed as it is when the change keeps happening (the callers retry first), so it is words.
+ */
+export const FILE_CHANGED_HINT =
+  'Another program kept changing the file while Lanyard wrote it. Close editors or tools that write it, then try again.';
 
 export function isFileChangedError(e: unknown): e is LanyardError {
   return e instanceof LanyardError && e.code === 'FILE' && e.details?.hint === FILE_CHANGED_HINT;
@@ -167,7 +175,7 @@ export async function writeFileAtomic(
     if (existing?.isDirectory()) throw new LanyardError('FILE', `${path} is a folder, not a file.`);
     const existingMode = existing ? existing.mode & 0o7777 : undefined;
     await assertWritable(target, existingMode);
-    const mode = existingMode ?? options.mode ?? 0o600;
+    const mode = options.mode ?? existingMode ?? 0o600;
 
     const result: WriteAtomicResult = { path: target };
     const checkUnchanged = async () => {
@@ -197,6 +205,7 @@ export async function writeFileAtomic(
       }
     }
 
+    await removeStaleTemps(target);
     await replaceAtomically(target, data, mode, checkUnchanged);
     return result;
   } catch (e) {

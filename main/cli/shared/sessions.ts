@@ -12,7 +12,7 @@ export async function pickSession(
   services: Services,
   name: string | undefined,
 ): Promise<string> {
-  const { sessions, warnings } = await services.loadSessions();
+  const { sessions, warnings } = await services.readSessions();
   // A broken config explains a missing session better than "unknown session" alone.
   const problems = warnings.length
     ? `Problems in the config file:\n    ${warnings.join('\n    ')}`

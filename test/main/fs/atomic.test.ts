@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import {
+  utimes,
   chmod,
   lstat,
   mkdir,
@@ -56,9 +57,43 @@ describe('writeFileAtomic', () => {
     const target = join(dir, 'config');
     await writeFile(target, 'old');
     await chmod(target, 0o640);
-    await writeFileAtomic(target, 'new', { mode: 0o600 });
+    await writeFileAtomic(target, 'new');
     expect(await mode(target)).toBe(0o640);
     expect(await readdir(dir)).toEqual(['config']);
+  });
+
+  it('forces the `mode` option on an existing file (secrets never keep a 0644)', async () => {
+    const target = join(dir, 'token.json');
+    await writeFile(target, 'old');
+    await chmod(target, 0o644);
+    await writeFileAtomic(target, 'new', { mode: 0o600 });
+    expect(await mode(target)).toBe(0o600);
+  });
+
+  it('a file that keeps changing gives a hint in words, not a code', async () => {
+    const target = join(dir, 'config');
+    await writeFile(target, 'theirs');
+    const err = await writeFileAtomic(target, 'ours', { expected: 'planned' }).catch((e: unknown) => e);
+    expect(isFileChangedError(err)).toBe(true);
+    const hint = (err as { details?: { hint?: string } }).details?.hint ?? '';
+    expect(hint).not.toMatch(/FILE_CHANGED|^[A-Z_]+$/);
+    expect(hint).toMatch(/Another program kept changing the file/);
+  });
+
+  it('removes temp files left by a killed writer once they are stale, and only those', async () => {
+    const target = join(dir, 'config');
+    await writeFile(target, 'old');
+    const stale = join(dir, '.config.lanyard-0123456789ab.tmp');
+    const fresh = join(dir, '.config.lanyard-ba9876543210.tmp');
+    const other = join(dir, '.credentials.lanyard-0123456789ab.tmp');
+    for (const f of [stale, fresh, other]) await writeFile(f, 'partial');
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    await utimes(stale, hourAgo, hourAgo);
+    await utimes(other, hourAgo, hourAgo);
+    await writeFileAtomic(target, 'new');
+    expect((await readdir(dir)).sort()).toEqual(
+      ['.config.lanyard-ba9876543210.tmp', '.credentials.lanyard-0123456789ab.tmp', 'config'].sort(),
+    );
   });
 
   it('backs up the previous content with the same mode', async () => {
