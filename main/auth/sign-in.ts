@@ -14,7 +14,7 @@ import { configDirectory, type SessionDirectory } from './session-directory';
 import { toLanyardError } from './service-errors';
 import { describeStatus } from './status';
 import { refreshShared } from './shared-refresh';
-import { deleteTokenFile, readTokenFile, writeTokenFile, type CachedToken } from './token-cache';
+import { deleteTokenFile, readTokenFile, type CachedToken } from './token-cache';
 import { clearCliCache } from '../credentials/cli-cache';
 
 export type { LoginResult } from './sign-in-run';
