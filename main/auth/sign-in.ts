@@ -13,7 +13,15 @@ import { runSignIn, type LoginResult } from './sign-in-run';
 import { configDirectory, type SessionDirectory } from './session-directory';
 import { toLanyardError } from './service-errors';
 import { describeStatus } from './status';
-import { deleteTokenFile, readTokenFile, writeTokenFile, type CachedToken } from './token-cache';
+import { createSignInHistory, type SignInHistory } from './sign-in-history';
+import { sessionLengthFrom, type SessionLength } from '../../app/schedule/session-length';
+import {
+  deleteTokenFile,
+  readTokenFile,
+  writeTokenFile,
+  type CachedToken,
+  type TokenRead,
+} from './token-cache';
 
 export type { LoginResult } from './sign-in-run';
 
@@ -30,6 +38,10 @@ export type SignInDeps = {
   sessions?: SessionDirectory;
   /** How long the PKCE flow waits for the browser (default 10 minutes, as the AWS CLI). */
   pkceTimeoutMs?: number;
+  /** The session length in force for a session (settings); default Identity Center's 8 h. */
+  sessionLength?: (sessionName: string) => SessionLength;
+  /** Where sign-in times are kept (default: sign-ins.json in paths.dataDir). */
+  history?: SignInHistory;
 };
 
 export type LoginOptions = {
@@ -65,6 +77,8 @@ export function createSignIn(deps: SignInDeps): SessionManager {
   const directory = deps.sessions ?? configDirectory(deps.paths);
   const oidcDeps: OidcDeps = { env, endpoints: deps.endpoints, http: deps.http };
   const listeners = new Set<(name: string) => void>();
+  const history = deps.history ?? createSignInHistory(deps.paths);
+  const lengthOf = deps.sessionLength ?? (() => sessionLengthFrom(undefined));
   const logins = new Map<string, InFlightLogin>();
   const refreshes = new Map<string, Promise<CachedToken | undefined>>();
   const lastRefreshAttempt = new Map<string, number>();
@@ -113,8 +127,10 @@ export function createSignIn(deps: SignInDeps): SessionManager {
         signal: controller.signal,
         onPrompt,
       })
-        .then((result) => {
+        .then(async (result) => {
           forget(session.name);
+          const saved = await readTokenFile(deps.paths, session);
+          if (saved.kind === 'ok') await history.signedIn(session, saved.token, now());
           return result;
         })
         .finally(() => {
@@ -156,11 +172,14 @@ export function createSignIn(deps: SignInDeps): SessionManager {
         }
         refreshFailures.delete(session.name);
         rejected.delete(session.name);
+        await history.renewed(session, next, now());
         log.info(`renewed the sign-in for ${session.name}`);
         return next;
       } catch (e) {
         const err = toLanyardError(e, oidc.endpoint, 'session renewal');
         refreshFailures.set(session.name, err.message);
+        if (err.code === 'SESSION_EXPIRED')
+          await history.refused(session, now(), lengthOf(session.name).seconds);
         log.warn(`could not renew ${session.name}: ${err.message}`);
         return undefined;
       } finally {
@@ -238,6 +257,7 @@ export function createSignIn(deps: SignInDeps): SessionManager {
       }
     }
     const removed = await deleteTokenFile(deps.paths, session);
+    await history.forget(session);
     forget(session.name);
     emit(session.name);
     return { wasSignedIn: removed && read.kind === 'ok' };
@@ -248,15 +268,28 @@ export function createSignIn(deps: SignInDeps): SessionManager {
     return Promise.all(
       sessions.map(async (session) => {
         const read = await readTokenFile(deps.paths, session);
+        const length = lengthOf(session.name);
+        const end = async (r: TokenRead) => ({
+          length,
+          signIn: await history.observe(session, r, now(), length.seconds * 1000),
+        });
         if (read.kind === 'ok' && opts.refresh !== false && read.token.expiresAt - now() <= refreshWindowMs) {
           const renewed = await renew(session, read.token);
-          if (renewed)
-            return describeStatus(session, { kind: 'ok', file: read.file, token: renewed }, now(), {});
+          if (renewed) {
+            const r: TokenRead = { kind: 'ok', file: read.file, token: renewed };
+            return describeStatus(session, r, now(), {}, await end(r));
+          }
         }
-        return describeStatus(session, read, now(), {
-          refreshFailure: refreshFailures.get(session.name),
-          rejected: read.kind === 'ok' && rejected.get(session.name) === read.token.accessToken,
-        });
+        return describeStatus(
+          session,
+          read,
+          now(),
+          {
+            refreshFailure: refreshFailures.get(session.name),
+            rejected: read.kind === 'ok' && rejected.get(session.name) === read.token.accessToken,
+          },
+          await end(read),
+        );
       }),
     );
   }

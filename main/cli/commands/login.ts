@@ -5,6 +5,8 @@ import { validateRegion, validateStartUrl } from '../../../app/validate';
 import type { SignInPrompt } from '../../auth/prompts';
 import { createSignIn, type SessionManager } from '../../auth/sign-in';
 import { addSsoSession, loadSessions } from '../../config/sessions';
+import { createFileSettingsStore } from '../../settings/store';
+import { sessionLengthIn } from '../../settings/session-lengths';
 import type { CliContext } from '../context';
 import type { RegisterCommand } from './index';
 
@@ -16,6 +18,8 @@ export function signInFromContext(ctx: CliContext): SessionManager {
     endpoints: ctx.endpoints,
     openUrl: ctx.openUrl,
     now: ctx.now,
+    sessionLength: (name) =>
+      sessionLengthIn(createFileSettingsStore({ dir: ctx.paths.dataDir, now: ctx.now }).read(), name),
   });
 }
 

@@ -1,5 +1,6 @@
 import { addSsoSession, loadSessions } from '../../config/sessions';
 import type { RegisterCommand } from './index';
+import { registerSessionSet } from './session-length';
 
 export const registerSessions: RegisterCommand = (program, ctx) => {
   const sessions = program.command('sessions').description('the places you sign in ([sso-session] sections)');
@@ -25,6 +26,7 @@ export const registerSessions: RegisterCommand = (program, ctx) => {
           : `[sso-session ${name}] is already configured with these settings.\n`,
       );
     });
+  registerSessionSet(sessions, ctx);
   sessions
     .command('list')
     .description('list the configured sessions')
