@@ -14,7 +14,7 @@ import { ACCESS_TOKEN_LIFETIME_MS, type SignInRecord } from '../../app/schedule/
 import { writeFileAtomic } from '../fs/atomic';
 import { createLogger } from '../log/logger';
 import type { Paths } from '../paths';
-import type { CachedToken, TokenRead } from './token-cache';
+import { readTokenFile, type CachedToken } from './token-cache';
 
 const log = createLogger('auth.sign-in-history');
 
@@ -34,22 +34,25 @@ export type SignInHistory = {
   readonly file: string;
   /** Lanyard completed an interactive sign-in. */
   signedIn(session: SsoSession, token: CachedToken, at: number): Promise<void>;
-  renewed(session: SsoSession, token: CachedToken, at: number): Promise<void>;
+  /** `from` is the token that was renewed: events of a sign-in that has been replaced are ignored. */
+  renewed(session: SsoSession, from: CachedToken, token: CachedToken, at: number): Promise<void>;
   /** Identity Center refused a renewal: the session has ended (or was ended). */
-  refused(session: SsoSession, at: number, currentLengthSeconds: number): Promise<void>;
-  /** The sign-in behind the token file as it is now; estimates one for a token another tool wrote. */
-  observe(
-    session: SsoSession,
-    read: TokenRead,
-    now: number,
-    lengthMs: number,
-  ): Promise<SignInEntry | undefined>;
+  refused(session: SsoSession, from: CachedToken, at: number, currentLengthSeconds: number): Promise<void>;
+  /**
+   * The sign-in behind the token file as it is now (read inside the lock, so a read taken before a
+   * sign-out or a sign-in cannot undo it); estimates one for a token another tool wrote.
+   */
+  observe(session: SsoSession, now: number, lengthMs: number): Promise<SignInEntry | undefined>;
   forget(session: SsoSession): Promise<void>;
 };
 
 const key = (s: SsoSession) => `${s.name} ${s.startUrl}`;
 const fingerprint = (refreshToken: string) =>
   createHash('sha256').update(refreshToken).digest('hex').slice(0, 16);
+
+/** Whether a renewal of `token` belongs to the sign-in recorded in `e`. */
+const ofSignIn = (e: SignInEntry, token: CachedToken) =>
+  token.refreshToken !== undefined && e.chain === fingerprint(token.refreshToken);
 
 const timeFields = ['at', 'lastRenewedAt', 'lastTokenExpiresAt', 'refusedAt'] as const;
 
@@ -171,23 +174,26 @@ export function createSignInHistory(paths: Paths): SignInHistory {
         })),
         'a sign-in',
       ),
-    renewed: (session, token, at) =>
+    renewed: (session, from, token, at) =>
       quietly(
         update(session, (e) => ({
-          next: e && {
-            ...e,
-            ...(token.refreshToken ? { chain: fingerprint(token.refreshToken) } : {}),
-            lastRenewedAt: at,
-            lastTokenExpiresAt: token.expiresAt,
-          },
+          next:
+            e && ofSignIn(e, from)
+              ? {
+                  ...e,
+                  ...(token.refreshToken ? { chain: fingerprint(token.refreshToken) } : {}),
+                  lastRenewedAt: at,
+                  lastTokenExpiresAt: token.expiresAt,
+                }
+              : e,
           result: undefined,
         })),
         'a renewal',
       ),
-    refused: (session, at, currentSeconds) =>
+    refused: (session, from, at, currentSeconds) =>
       quietly(
         update(session, (e) => {
-          if (!e || e.refusedAt !== undefined) return { next: e, result: undefined };
+          if (!e || !ofSignIn(e, from) || e.refusedAt !== undefined) return { next: e, result: undefined };
           const seconds = e.estimate
             ? undefined
             : observedLength({
@@ -205,8 +211,9 @@ export function createSignInHistory(paths: Paths): SignInHistory {
         }),
         'a refused renewal',
       ),
-    observe: (session, read, now, lengthMs) =>
+    observe: (session, now, lengthMs) =>
       update(session, async (e) => {
+        const read = await readTokenFile(paths, session);
         if (read.kind !== 'ok') {
           // Signed out: the next sign-in starts a new clock; an observed length stays on offer.
           const keep = e?.observedSeconds !== undefined && read.kind === 'missing' ? e : undefined;

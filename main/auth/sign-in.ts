@@ -14,6 +14,7 @@ import { configDirectory, type SessionDirectory } from './session-directory';
 import { toLanyardError } from './service-errors';
 import { describeStatus } from './status';
 import { createSignInHistory, type SignInHistory } from './sign-in-history';
+import { renewalDue } from './renewal-due';
 import { sessionLengthFrom, type SessionLength } from '../../app/schedule/session-length';
 import {
   deleteTokenFile,
@@ -172,14 +173,14 @@ export function createSignIn(deps: SignInDeps): SessionManager {
         }
         refreshFailures.delete(session.name);
         rejected.delete(session.name);
-        await history.renewed(session, next, now());
+        await history.renewed(session, token, next, now());
         log.info(`renewed the sign-in for ${session.name}`);
         return next;
       } catch (e) {
         const err = toLanyardError(e, oidc.endpoint, 'session renewal');
         refreshFailures.set(session.name, err.message);
         if (err.code === 'SESSION_EXPIRED')
-          await history.refused(session, now(), lengthOf(session.name).seconds);
+          await history.refused(session, token, now(), lengthOf(session.name).seconds);
         log.warn(`could not renew ${session.name}: ${err.message}`);
         return undefined;
       } finally {
@@ -269,15 +270,14 @@ export function createSignIn(deps: SignInDeps): SessionManager {
       sessions.map(async (session) => {
         const read = await readTokenFile(deps.paths, session);
         const length = lengthOf(session.name);
-        const end = async (r: TokenRead) => ({
-          length,
-          signIn: await history.observe(session, r, now(), length.seconds * 1000),
-        });
-        if (read.kind === 'ok' && opts.refresh !== false && read.token.expiresAt - now() <= refreshWindowMs) {
+        const lengthMs = length.seconds * 1000;
+        const signIn = await history.observe(session, now(), lengthMs);
+        if (read.kind === 'ok' && opts.refresh !== false && renewalDue(read.token, signIn, lengthMs, now())) {
           const renewed = await renew(session, read.token);
           if (renewed) {
             const r: TokenRead = { kind: 'ok', file: read.file, token: renewed };
-            return describeStatus(session, r, now(), {}, await end(r));
+            const after = await history.observe(session, now(), lengthMs);
+            return describeStatus(session, r, now(), {}, { length, signIn: after });
           }
         }
         return describeStatus(
@@ -288,7 +288,7 @@ export function createSignIn(deps: SignInDeps): SessionManager {
             refreshFailure: refreshFailures.get(session.name),
             rejected: read.kind === 'ok' && rejected.get(session.name) === read.token.accessToken,
           },
-          await end(read),
+          { length, signIn: await history.observe(session, now(), lengthMs) },
         );
       }),
     );

@@ -21,6 +21,9 @@ import { refreshRetryMs, refreshWindowMs } from '../auth/refresh';
 import { createIpcDispatcher, toIpcError, type Dispatch } from '../ipc/dispatch';
 import { createLogger } from '../log/logger';
 import { createExpiryNotifier } from '../notify/expiry-notifier';
+import { createSessionLengthOffer } from '../notify/session-length-offer';
+import { sessionLengthIn } from '../settings/session-lengths';
+import { renewingEnds, silentRefreshDue } from './session-end-timers';
 import type { Paths } from '../paths';
 import type { Platform, TimerHandle } from '../platform/types';
 import { createClipboardGuard } from './clipboard-guard';
@@ -69,6 +72,8 @@ export function createDesktopCore(opts: DesktopCoreOptions): DesktopCore {
       env: opts.env,
       endpoints: opts.endpoints,
       opener: platform.opener,
+      sessionLength: (name) => sessionLengthIn(platform.settings.read(), name),
+      now: () => clock.now(),
     }),
     ...opts.services,
   };
@@ -127,6 +132,7 @@ export function createDesktopCore(opts: DesktopCoreOptions): DesktopCore {
     state.statuses = await (refresh ? net.track(run) : run);
     state.changed();
     notifier.update();
+    lengthOffer.update(state.statuses);
     armSilentRefresh();
   }
 
@@ -191,9 +197,8 @@ export function createDesktopCore(opts: DesktopCoreOptions): DesktopCore {
     const now = clock.now();
     let next: number | undefined;
     for (const s of state.statuses) {
-      if (s.state !== 'signed-in' || !s.refreshable || !s.expiresAt || s.usableUntil) continue;
-      const due = Math.max(Date.parse(s.expiresAt) - refreshWindowMs + 1_000, now + refreshRetryMs);
-      if (next === undefined || due < next) next = due;
+      const due = silentRefreshDue(s, now, refreshWindowMs, refreshRetryMs);
+      if (due !== undefined && (next === undefined || due < next)) next = due;
     }
     if (next === undefined) return;
     refreshTimer = clock.setTimeout(() => {
@@ -211,7 +216,7 @@ export function createDesktopCore(opts: DesktopCoreOptions): DesktopCore {
     ends: () =>
       state.statuses.flatMap((s): SessionEnd[] => {
         const name = s.session.name;
-        let endsAt = endOfUse(s);
+        let endsAt = renewingEnds(s, clock.now()) ? endOfUse(s) : undefined;
         // Refused before its recorded end (session ended early, revoked): it ended when first seen so,
         // a moment that stays put so the "signed out" notice is shown once.
         if (s.state === 'expired') {
@@ -222,6 +227,15 @@ export function createDesktopCore(opts: DesktopCoreOptions): DesktopCore {
       }),
     leadMinutes: () => platform.settings.read().notifyLeadMinutes,
     onAction: (session, action) => beginSignIn(session, action === 'startFresh'),
+  });
+
+  const lengthOffer = createSessionLengthOffer({
+    notifier: platform.notifier,
+    settings: () => platform.settings.read(),
+    save: (next) => {
+      platform.settings.write(next);
+      void refreshStatus(false).catch(() => undefined);
+    },
   });
 
   const handlers = createHandlers(ctx);

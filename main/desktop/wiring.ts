@@ -10,12 +10,16 @@ import { createCredentialStore } from '../credentials/role-credentials';
 import type { Paths } from '../paths';
 import type { ExternalOpener } from '../platform/types';
 import type { DesktopServices } from './services';
+import type { SessionLength } from '../../app/schedule/session-length';
 
 export type WiringOptions = {
   paths: Paths;
   env?: Record<string, string | undefined>;
   endpoints?: EndpointOverrides;
   opener: ExternalOpener;
+  sessionLength?: (sessionName: string) => SessionLength;
+  /** The platform clock, so sign-in times and session ends follow the same time as the notices. */
+  now?: () => number;
 };
 
 export function createDefaultServices(opts: WiringOptions): DesktopServices {
@@ -25,6 +29,8 @@ export function createDefaultServices(opts: WiringOptions): DesktopServices {
     env,
     endpoints: opts.endpoints,
     openUrl: (u) => opts.opener.open(u),
+    sessionLength: opts.sessionLength,
+    now: opts.now,
   });
   const portal = createPortal({ tokenSource: auth, env, endpoints: opts.endpoints });
   const roles = createRoleDirectory({ paths: opts.paths, portal });
