@@ -2,6 +2,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { EmulatorError, type EmulatorOptions, parseOrg, startEmulator } from './index';
+import { parseSessionLength } from './schemas';
 
 const START_URL = 'https://d-0000000000.awsapps.com/start';
 
@@ -64,6 +65,10 @@ const program = new Command('emulator')
     int('--session-ttl', 1, 86400 * 90),
     28800,
   )
+  .option(
+    '--session-length <length>',
+    'Identity Center session duration, e.g. 2m, 8h, 1d (same as --session-ttl, with units)',
+  )
   .option('--quiet', 'do not log requests', false);
 
 type Flags = {
@@ -81,8 +86,18 @@ type Flags = {
   autoApprove: boolean;
   tokenTtl: number;
   sessionTtl: number;
+  sessionLength?: string;
   quiet: boolean;
 };
+
+function sessionSeconds(f: Flags): number {
+  if (f.sessionLength === undefined) return f.sessionTtl;
+  try {
+    return parseSessionLength(f.sessionLength);
+  } catch (e) {
+    throw new EmulatorError(`--session-length: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
 
 async function options(f: Flags): Promise<EmulatorOptions> {
   let org: EmulatorOptions['org'] = {
@@ -122,7 +137,7 @@ async function options(f: Flags): Promise<EmulatorOptions> {
     faults: { serverErrorRate: rate / 2, throttleRate: rate / 2 },
     autoApprove: f.autoApprove,
     accessTokenTtlSeconds: f.tokenTtl,
-    sessionTtlSeconds: f.sessionTtl,
+    sessionTtlSeconds: sessionSeconds(f),
     ...(f.quiet
       ? {}
       : {

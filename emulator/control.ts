@@ -1,7 +1,7 @@
 import type { Chaos } from './faults';
 import { type Ctx, messageError, sendJson } from './http';
 import { parseOrg } from './org';
-import { parseFaults, parseLatency, parseThrottle } from './schemas';
+import { parseFaults, parseLatency, parseSessionLength, parseThrottle } from './schemas';
 import type { EmulatorState } from './state';
 import type { TokenBucket } from './throttle';
 import { type AuthorizeMode, type EmulatorControl, EmulatorError } from './types';
@@ -72,6 +72,8 @@ export function createControl(
     endSessions: () => {
       for (const s of state.sessions.values()) state.endSession(s.id);
     },
+    setSessionLength: (seconds) => state.setSessionLength(parseSessionLength(seconds)),
+    sessionLength: () => state.ttl.session,
     expireRegistrations: () => {
       const now = state.now();
       for (const c of state.clients.values()) c.secretExpiresAt = Math.min(c.secretExpiresAt, now);
@@ -106,6 +108,7 @@ const getActions: Record<string, (c: EmulatorControl) => unknown> = {
   calls: (c) => c.calls(),
   org: (c) => c.org(),
   'role-credentials': (c) => c.issuedRoleCredentials(),
+  'session-length': (c) => ({ seconds: c.sessionLength() }),
 };
 
 const postActions: Record<string, ControlAction> = {
@@ -120,6 +123,12 @@ const postActions: Record<string, ControlAction> = {
   'expire-access-tokens': (c) => (c.expireAccessTokens(), ok),
   'end-sessions': (c) => (c.endSessions(), ok),
   'expire-registrations': (c) => (c.expireRegistrations(), ok),
+  // {"seconds": 120} or {"length": "2m"}: whichever is handier from a shell.
+  'session-length': (c, b) => {
+    const o = b !== null && typeof b === 'object' ? (b as Record<string, unknown>) : {};
+    c.setSessionLength(parseSessionLength(o.length ?? o.seconds));
+    return ok;
+  },
   'reset-calls': (c) => (c.resetCalls(), ok),
   faults: (c, b) => (c.setFaults(parseFaults(b)), ok),
   // Accepts a bare number/object or {"ms": ...}, whichever is handier from a shell.

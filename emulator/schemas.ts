@@ -52,3 +52,20 @@ export function positiveSeconds(name: string, v: number | undefined, fallback: n
   if (!Number.isFinite(v) || v <= 0) throw new EmulatorError(`${name} must be a positive number of seconds`);
   return v;
 }
+
+const lengthUnits: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
+
+/** A session length: seconds as a number, or text like "90s", "2m", "8h", "1d" (a bare number is seconds). */
+export function parseSessionLength(v: unknown): number {
+  let seconds = Number.NaN;
+  if (typeof v === 'number') seconds = v;
+  else if (typeof v === 'string') {
+    const m = /^\s*(\d+)\s*([smhd]?)\s*$/i.exec(v);
+    if (m) seconds = Number(m[1]) * lengthUnits[(m[2] || 's').toLowerCase()]!;
+  }
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 90 * 86400)
+    throw new EmulatorError(
+      `session length must be 1 s to 90 d, as seconds or text like "2m", "8h", "1d" (got ${JSON.stringify(v)})`,
+    );
+  return seconds;
+}

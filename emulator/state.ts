@@ -39,7 +39,15 @@ export type AuthCode = {
 export type AuthRequest = Omit<AuthCode, 'code' | 'used'> & { id: string; state: string | null };
 
 /** An Identity Center sign-in: refresh tokens live as long as this; Logout or endSessions() ends it. */
-export type Session = { id: string; clientId: string; expiresAt: number; ended: boolean };
+export type Session = {
+  id: string;
+  clientId: string;
+  /** When the person signed in (ms): the session length counts from here. */
+  startedAt: number;
+  expiresAt: number;
+  refreshable: boolean;
+  ended: boolean;
+};
 export type AccessToken = { token: string; sessionId: string; expiresAt: number; revoked: boolean };
 export type RefreshToken = { token: string; sessionId: string; clientId: string; used: boolean };
 
@@ -147,7 +155,9 @@ export class EmulatorState {
     const session: Session = {
       id: opaque('', 16),
       clientId: client.clientId,
+      startedAt: now,
       expiresAt: now + (refreshable ? this.ttl.session : this.ttl.legacyToken) * 1000,
+      refreshable,
       ended: false,
     };
     this.sessions.set(session.id, session);
@@ -185,6 +195,20 @@ export class EmulatorState {
     const t = this.accessTokens.get(token);
     if (!t || t.revoked || t.expiresAt <= this.now()) return undefined;
     return this.sessionActive(t.sessionId) ? t : undefined;
+  }
+
+  /**
+   * Identity Center's session duration, as an administrator changes it: it applies to sessions
+   * already running (counted from their sign-in), and no access token outlives its session.
+   */
+  setSessionLength(seconds: number): void {
+    this.ttl.session = seconds;
+    for (const s of this.sessions.values()) {
+      if (!s.refreshable) continue;
+      s.expiresAt = s.startedAt + seconds * 1000;
+      for (const t of this.accessTokens.values())
+        if (t.sessionId === s.id) t.expiresAt = Math.min(t.expiresAt, s.expiresAt);
+    }
   }
 
   endSession(sessionId: string): void {

@@ -73,6 +73,9 @@ export type EmulatorControl = {
   revokeAll(): void;
   expireAccessTokens(): void;
   endSessions(): void;
+  /** Identity Center's session duration in seconds: new and running sessions end that long after sign-in. */
+  setSessionLength(seconds: number): void;
+  sessionLength(): number;
   expireRegistrations(): void;
   calls(): Record<string, number>;
   resetCalls(): void;

@@ -19,10 +19,19 @@ import {
   type PlanProfilesInput,
   type ProfilesPlan,
 } from './config/profiles';
-import { addSsoSession, getSession, loadSessions, readSessions, type AddSessionInput } from './config/sessions';
+import {
+  addSsoSession,
+  getSession,
+  loadSessions,
+  readSessions,
+  type AddSessionInput,
+} from './config/sessions';
 import { consoleUrl, type ConsoleRequest } from './console/console-url';
 import { createCredentialStore, type CredentialStore } from './credentials/role-credentials';
 import type { Paths } from './paths';
+import { sessionLengthIn } from './settings/session-lengths';
+import { createFileSettingsStore } from './settings/store';
+import type { Settings } from '../app/settings/schema';
 import type { ExternalOpener } from './platform/types';
 
 type Env = Record<string, string | undefined>;
@@ -34,6 +43,8 @@ export type ServicesOptions = {
   /** Opens a sign-in page in the system browser (only ever with allow-listed URLs). */
   opener: ExternalOpener;
   now?: () => number;
+  /** Settings as the caller holds them (the desktop's store); default: settings.json in the data folder. */
+  settings?: () => Settings;
 };
 
 export type Services = {
@@ -86,7 +97,16 @@ export function createServices(opts: ServicesOptions): Services {
   const { paths, endpoints } = opts;
   const env = opts.env ?? process.env;
   const now = opts.now ?? Date.now;
-  const signIn = createSignIn({ paths, env, endpoints, openUrl: (u) => opts.opener.open(u), now });
+  const settings = opts.settings ?? (() => createFileSettingsStore({ dir: paths.dataDir, now }).read());
+  const signIn = createSignIn({
+    paths,
+    env,
+    endpoints,
+    openUrl: (u) => opts.opener.open(u),
+    now,
+    // Renewing sessions end at sign-in + this length (default, configured or observed).
+    sessionLength: (name) => sessionLengthIn(settings(), name),
+  });
   const portal = once(() =>
     createPortal({ tokenSource: signIn, env, endpoints, rate: { ratePerSecond: portalRate(env) } }),
   );

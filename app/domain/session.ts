@@ -20,10 +20,21 @@ export type SessionStatus = {
   /** True when a refresh token and an unexpired registration are cached. */
   refreshable: boolean;
   /**
-   * The last moment the session can be used without a new sign-in, as far as Lanyard knows:
-   * the token expiry when not refreshable, else the Identity Center session end once a refresh has failed.
+   * The last moment the session can be used without a new sign-in (app/schedule/session-end):
+   * the token expiry when not refreshable, else the sign-in time plus the session length.
+   * Always set while signed in.
    */
   usableUntil?: string;
+  /** Where usableUntil comes from: the token itself, or the session length's source. */
+  usableUntilSource?: 'token' | 'default' | 'configured' | 'observed';
+  /** True when the sign-in time was worked out from another tool's token file, not seen by Lanyard. */
+  usableUntilEstimate?: boolean;
+  /** How usableUntil was worked out, in words (hover text). */
+  usableUntilBasis?: string;
+  /** ISO time of the interactive sign-in (recorded or estimated), for renewing sessions. */
+  signedInAt?: string;
+  /** A session length (seconds) Lanyard observed from a refused renewal, offered to remember. */
+  observedSessionLength?: number;
   /** Why the session is expired or signed out, in words for a person. */
   reason?: string;
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { roleKeyPattern } from '../domain/role-key';
 import { regionSchema } from '../policy/region';
+import { MAX_SESSION_LENGTH_SECONDS, MIN_SESSION_LENGTH_SECONDS } from '../schedule/session-length';
 
 export const envFormats = ['posix', 'fish', 'powershell', 'cmd', 'dotenv', 'json'] as const;
 export const envFormatSchema = z.enum(envFormats);
@@ -12,7 +13,20 @@ export const roleKeySchema = z.string().regex(roleKeyPattern);
 /** Each setting's shape, without defaults: a patch must carry only what the sender sent. */
 const fields = {
   /** Per session: the region written into env output, profiles and console links. */
-  sessionDefaults: z.record(z.string(), z.object({ region: regionSchema.optional() })),
+  sessionDefaults: z.record(
+    z.string(),
+    z.object({
+      region: regionSchema.optional(),
+      /** How long this session lasts after sign-in (app/schedule/session-length); unset = 8 h default. */
+      sessionLengthSeconds: z
+        .number()
+        .int()
+        .min(MIN_SESSION_LENGTH_SECONDS)
+        .max(MAX_SESSION_LENGTH_SECONDS)
+        .optional(),
+      sessionLengthSource: z.enum(['configured', 'observed']).optional(),
+    }),
+  ),
   envFormat: envFormatSchema,
   favorites: z.array(roleKeySchema).max(500),
   recents: z.array(roleKeySchema).max(10),

@@ -14,8 +14,11 @@ import { configDirectory, type SessionDirectory } from './session-directory';
 import { toLanyardError } from './service-errors';
 import { describeStatus } from './status';
 import { refreshShared } from './shared-refresh';
-import { deleteTokenFile, readTokenFile, type CachedToken } from './token-cache';
 import { clearCliCache } from '../credentials/cli-cache';
+import { createSignInHistory, type SignInHistory } from './sign-in-history';
+import { renewalDue } from './renewal-due';
+import { sessionLengthFrom, type SessionLength } from '../../app/schedule/session-length';
+import { deleteTokenFile, readTokenFile, type CachedToken, type TokenRead } from './token-cache';
 
 export type { LoginResult } from './sign-in-run';
 
@@ -32,6 +35,10 @@ export type SignInDeps = {
   sessions?: SessionDirectory;
   /** How long the PKCE flow waits for the browser (default 10 minutes, as the AWS CLI). */
   pkceTimeoutMs?: number;
+  /** The session length in force for a session (settings); default Identity Center's 8 h. */
+  sessionLength?: (sessionName: string) => SessionLength;
+  /** Where sign-in times are kept (default: sign-ins.json in paths.dataDir). */
+  history?: SignInHistory;
 };
 
 export type LoginOptions = {
@@ -67,6 +74,8 @@ export function createSignIn(deps: SignInDeps): SessionManager {
   const directory = deps.sessions ?? configDirectory(deps.paths);
   const oidcDeps: OidcDeps = { env, endpoints: deps.endpoints, http: deps.http };
   const listeners = new Set<(name: string) => void>();
+  const history = deps.history ?? createSignInHistory(deps.paths);
+  const lengthOf = deps.sessionLength ?? (() => sessionLengthFrom(undefined));
   const logins = new Map<string, InFlightLogin>();
   const refreshes = new Map<string, Promise<CachedToken | undefined>>();
   const lastRefreshAttempt = new Map<string, number>();
@@ -115,8 +124,10 @@ export function createSignIn(deps: SignInDeps): SessionManager {
         signal: controller.signal,
         onPrompt,
       })
-        .then((result) => {
+        .then(async (result) => {
           forget(session.name);
+          const saved = await readTokenFile(deps.paths, session);
+          if (saved.kind === 'ok') await history.signedIn(session, saved.token, now());
           return result;
         })
         .finally(() => {
@@ -153,11 +164,14 @@ export function createSignIn(deps: SignInDeps): SessionManager {
         const next = await refreshShared({ paths: deps.paths, now, refresh }, session, token);
         refreshFailures.delete(session.name);
         rejected.delete(session.name);
+        await history.renewed(session, token, next, now());
         log.info(`renewed the sign-in for ${session.name}`);
         return next;
       } catch (e) {
         const err = toLanyardError(e, oidc.endpoint, 'session renewal');
         refreshFailures.set(session.name, err.message);
+        if (err.code === 'SESSION_EXPIRED')
+          await history.refused(session, token, now(), lengthOf(session.name).seconds);
         log.warn(`could not renew ${session.name}: ${err.message}`);
         return undefined;
       } finally {
@@ -237,6 +251,7 @@ export function createSignIn(deps: SignInDeps): SessionManager {
     const removed = await deleteTokenFile(deps.paths, session);
     // As `aws sso logout` does: role credentials cached on disk would outlive the sign-in by an hour.
     await clearCliCache(deps.paths);
+    await history.forget(session);
     forget(session.name);
     emit(session.name);
     return { wasSignedIn: removed && read.kind === 'ok' };
@@ -247,15 +262,27 @@ export function createSignIn(deps: SignInDeps): SessionManager {
     return Promise.all(
       sessions.map(async (session) => {
         const read = await readTokenFile(deps.paths, session);
-        if (read.kind === 'ok' && opts.refresh !== false && read.token.expiresAt - now() <= refreshWindowMs) {
+        const length = lengthOf(session.name);
+        const lengthMs = length.seconds * 1000;
+        const signIn = await history.observe(session, now(), lengthMs);
+        if (read.kind === 'ok' && opts.refresh !== false && renewalDue(read.token, signIn, lengthMs, now())) {
           const renewed = await renew(session, read.token);
-          if (renewed)
-            return describeStatus(session, { kind: 'ok', file: read.file, token: renewed }, now(), {});
+          if (renewed) {
+            const r: TokenRead = { kind: 'ok', file: read.file, token: renewed };
+            const after = await history.observe(session, now(), lengthMs);
+            return describeStatus(session, r, now(), {}, { length, signIn: after });
+          }
         }
-        return describeStatus(session, read, now(), {
-          refreshFailure: refreshFailures.get(session.name),
-          rejected: read.kind === 'ok' && rejected.get(session.name) === read.token.accessToken,
-        });
+        return describeStatus(
+          session,
+          read,
+          now(),
+          {
+            refreshFailure: refreshFailures.get(session.name),
+            rejected: read.kind === 'ok' && rejected.get(session.name) === read.token.accessToken,
+          },
+          { length, signIn: await history.observe(session, now(), lengthMs) },
+        );
       }),
     );
   }

@@ -15,6 +15,7 @@ import type { AppSnapshot, IpcResult } from '../../app/ipc/contract';
 import type { EndpointOverrides } from '../aws/endpoints';
 import { createIpcDispatcher, toIpcError, type Dispatch } from '../ipc/dispatch';
 import { createLogger } from '../log/logger';
+import { createSessionLengthOffer } from '../notify/session-length-offer';
 import type { Paths } from '../paths';
 import type { Platform } from '../platform/types';
 import { createServices } from '../services';
@@ -67,6 +68,9 @@ export function createDesktopCore(opts: DesktopCoreOptions): DesktopCore {
         env: opts.env,
         endpoints: opts.endpoints,
         opener: platform.opener,
+        // One clock and one settings store for sign-in times, session ends and notices.
+        now: () => clock.now(),
+        settings: () => platform.settings.read(),
       }),
     ),
     ...opts.services,
@@ -101,6 +105,15 @@ export function createDesktopCore(opts: DesktopCoreOptions): DesktopCore {
     leadMinutes: () => platform.settings.read().notifyLeadMinutes,
     onNoticeAction: (session, fresh) => signIn.begin(session, fresh),
     trackOnline: (p) => network.trackOnline(p),
+    onStatuses: (statuses) => lengthOffer.update(statuses),
+  });
+  const lengthOffer = createSessionLengthOffer({
+    notifier: platform.notifier,
+    settings: () => platform.settings.read(),
+    save: (next) => {
+      platform.settings.write(next);
+      void status.refresh(false).catch(() => undefined);
+    },
   });
   const settings = createSettingsController(platform.settings, {
     changed: () => state.changed(),

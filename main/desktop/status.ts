@@ -6,6 +6,8 @@ import { endOfUse, type SessionEnd } from '../../app/schedule/expiry';
 import { refreshRetryMs, refreshWindowMs } from '../auth/refresh';
 import { createLogger } from '../log/logger';
 import { createExpiryNotifier } from '../notify/expiry-notifier';
+import type { SessionStatus } from '../../app/domain/session';
+import { renewingEnds, silentRefreshDue } from './session-end-timers';
 import type { Clock, Notifier, TimerHandle } from '../platform/types';
 import type { DesktopServices } from './services';
 import type { CoreState } from './state';
@@ -31,6 +33,8 @@ export type StatusControllerDeps = {
   /** A notice's button: sign in again, or start a fresh session. */
   onNoticeAction(session: string, fresh: boolean): void;
   trackOnline<T>(p: Promise<T>): Promise<T>;
+  /** Each fresh read (the session-length offer looks for an observed length). */
+  onStatuses?(statuses: readonly SessionStatus[]): void;
 };
 
 export function createStatusController(deps: StatusControllerDeps): StatusController {
@@ -44,6 +48,7 @@ export function createStatusController(deps: StatusControllerDeps): StatusContro
     state.statuses = await (renew ? deps.trackOnline(run) : run);
     state.changed();
     notices.update();
+    deps.onStatuses?.(state.statuses);
     armSilentRefresh();
   }
 
@@ -55,9 +60,8 @@ export function createStatusController(deps: StatusControllerDeps): StatusContro
     const now = clock.now();
     let next: number | undefined;
     for (const s of state.statuses) {
-      if (s.state !== 'signed-in' || !s.refreshable || !s.expiresAt || s.usableUntil) continue;
-      const due = Math.max(Date.parse(s.expiresAt) - refreshWindowMs + 1_000, now + refreshRetryMs);
-      if (next === undefined || due < next) next = due;
+      const due = silentRefreshDue(s, now, refreshWindowMs, refreshRetryMs);
+      if (due !== undefined && (next === undefined || due < next)) next = due;
     }
     if (next === undefined) return;
     refreshTimer = clock.setTimeout(() => {
@@ -75,7 +79,7 @@ export function createStatusController(deps: StatusControllerDeps): StatusContro
     ends: () =>
       state.statuses.flatMap((s): SessionEnd[] => {
         const name = s.session.name;
-        let endsAt = endOfUse(s);
+        let endsAt = renewingEnds(s, clock.now()) ? endOfUse(s) : undefined;
         // Refused before its recorded end (session ended early, revoked): it ended when first seen so,
         // a moment that stays put so the "signed out" notice is shown once.
         if (s.state === 'expired') {

@@ -54,6 +54,7 @@ export function App() {
     body = (
       <SettingsPanel
         settings={snapshot.settings}
+        sessions={snapshot.sessions}
         onSaved={(settings) => setSnapshot({ ...snapshot, settings })}
         onClose={() => setView('roles')}
       />

@@ -1,6 +1,7 @@
 import type { AppSnapshot, SessionView } from '../../app/ipc/contract';
 import { invoke } from '../bridge';
 import { countdown, formatAgo } from '../../app/format/duration';
+import { endText, intlClock } from '../../app/schedule/end-text';
 import { useNow } from '../hooks/useNow';
 import { useEffect, useRef, useState } from 'react';
 import { useToasts } from '../hooks/useToasts';
@@ -14,7 +15,28 @@ type Props = {
   onSnapshot: (s: AppSnapshot) => void;
 };
 
-/** Expiry countdown, listing status and the session's menu. */
+const sourceWords = {
+  token: 'This sign-in cannot renew itself: it ends when its token expires.',
+  default: "Counted from your sign-in with Identity Center's default session length (8 h).",
+  configured: "Counted from your sign-in with the session length in this session's settings.",
+  observed: 'Counted from your sign-in with the session length Lanyard observed.',
+};
+
+/** Hover text: when, and how it was worked out. */
+function endTitle(view: SessionView, ends: string): string {
+  const lines = [`Session ends ${new Date(ends).toLocaleString()}.`];
+  if (view.usableUntilBasis) lines.push(view.usableUntilBasis);
+  else if (view.usableUntilSource) lines.push(sourceWords[view.usableUntilSource]);
+  if (view.signedInAt)
+    lines.push(
+      `Signed in ${new Date(view.signedInAt).toLocaleString()}${view.usableUntilEstimate ? ' (estimated)' : ''}.`,
+    );
+  return lines.join('\n');
+}
+
+const capitalize = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
+
+/** When the session ends (how, on hover), the token's renewal, listing status and the session's menu. */
 export function SessionHeader({ view, roleCount, onRefresh, onWriteAll, onSnapshot }: Props) {
   const ends = view.usableUntil ?? view.expiresAt;
   const now = useNow(ends);
@@ -55,14 +77,15 @@ export function SessionHeader({ view, roleCount, onRefresh, onWriteAll, onSnapsh
     <div className="session-bar">
       <span
         className={left !== undefined && left < 15 * 60_000 ? 'countdown countdown--soon' : 'countdown'}
-        title={ends ? `Until ${new Date(ends).toLocaleString()}` : undefined}
+        title={ends ? endTitle(view, ends) : undefined}
       >
-        {left === undefined
-          ? 'Signed in'
-          : view.usableUntil || !view.refreshable
-            ? `Ends in ${countdown(left)}`
-            : `Token ${countdown(left)} · renews`}
+        {ends ? capitalize(endText(Date.parse(ends), now, intlClock())) : 'Signed in'}
       </span>
+      {view.refreshable && view.expiresAt && (
+        <span className="muted small" title="The access token renews itself until the session ends">
+          token renews in {countdown(Date.parse(view.expiresAt) - now)}
+        </span>
+      )}
       <span className="spacer" />
       <span className="muted small" aria-live="polite">
         {listing

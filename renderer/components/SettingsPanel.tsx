@@ -4,11 +4,19 @@ import { validateProfileTemplate } from '../../app/config/profile-name';
 import { invoke } from '../bridge';
 import { envFormatLabels, envFormatList, parseLeadTimes } from '../format';
 import { useToasts } from '../hooks/useToasts';
+import type { SessionView } from '../../app/ipc/contract';
+import { SessionLengthFields } from './SessionLengthFields';
 
-type Props = { settings: Settings; onSaved: (s: Settings) => void; onClose: () => void };
+type Props = {
+  settings: Settings;
+  /** Sessions whose length can be set (optional so older callers keep working). */
+  sessions?: readonly SessionView[];
+  onSaved: (s: Settings) => void;
+  onClose: () => void;
+};
 
 /** Every setting saves on change (no Save button); failures show main's message. */
-export function SettingsPanel({ settings, onSaved, onClose }: Props) {
+export function SettingsPanel({ settings, sessions = [], onSaved, onClose }: Props) {
   const { fail } = useToasts();
   const [lead, setLead] = useState(settings.notifyLeadMinutes.join(', '));
   const [template, setTemplate] = useState(settings.profileTemplate);
@@ -99,6 +107,7 @@ export function SettingsPanel({ settings, onSaved, onClose }: Props) {
           {leadCheck.ok ? 'Comma-separated, e.g. 30, 5. Empty: no reminders.' : leadCheck.message}
         </p>
       </div>
+      <SessionLengthFields sessions={sessions} settings={settings} save={save} />
       <div className="field">
         <label htmlFor="s-template">Profile name template</label>
         <input

@@ -71,6 +71,12 @@ export function SignInView({ view, settings, prompt, onSnapshot }: Props) {
             ? 'Your sign-in has ended. Sign in again to see your accounts.'
             : 'You are signed out. Sign in to list the accounts and roles you can use.')}
       </p>
+      {expired && (
+        <p className="muted small">
+          Sign in again to carry on at once; choose Start fresh session if the portal may still hold the old
+          sign-in, so the new one gets its full length from now.
+        </p>
+      )}
       <fieldset className="choice">
         <legend>Sign in with</legend>
         <label>

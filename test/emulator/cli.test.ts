@@ -15,7 +15,7 @@ afterAll(() => {
 test('prints the URL, export lines and config; logs requests without queries; stops on SIGTERM', async () => {
   const child = spawn(
     process.execPath,
-    [...args, '--accounts', '3', '--roles-per-account', '2', '--throttle', 'off'],
+    [...args, '--accounts', '3', '--roles-per-account', '2', '--throttle', 'off', '--session-length', '2m'],
     { cwd: root },
   );
   children.push(child);
@@ -35,6 +35,7 @@ test('prints the URL, export lines and config; logs requests without queries; st
   const org = (await (await fetch(`${url}/_emulator/org`)).json()) as { accounts: { roles: string[] }[] };
   expect(org.accounts).toHaveLength(3);
   expect(org.accounts.every((a) => a.roles.length === 2)).toBe(true);
+  expect(await (await fetch(`${url}/_emulator/session-length`)).json()).toEqual({ seconds: 120 });
   await fetch(`${url}/federation?Action=getSigninToken&Session=SECRETVALUE`);
   child.kill('SIGTERM');
   const [code] = (await once(child, 'close')) as [number | null];
@@ -49,10 +50,13 @@ test('bad flags exit 2 with a clear message', async () => {
       () => ({ code: 0, stderr: '' }),
       (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }),
     );
-  const [throttle, org] = await Promise.all([
+  const [throttle, org, length] = await Promise.all([
     run(['--throttle', 'fast']),
     run(['--org', '/nonexistent/org.json']),
+    run(['--session-length', '2 weeks']),
   ]);
+  expect(length.code).toBe(2);
+  expect(length.stderr).toContain('--session-length: session length must be');
   expect(throttle.code).toBe(2);
   expect(throttle.stderr).toContain('--throttle must be a positive number or off');
   expect(org.code).toBe(2);

@@ -1,4 +1,5 @@
 import type { RegisterCommand } from '../context';
+import { registerSessionSet } from './session-length';
 
 export const registerSessions: RegisterCommand = (program, ctx, services) => {
   const sessions = program.command('sessions').description('the places you sign in ([sso-session] sections)');
@@ -24,6 +25,7 @@ export const registerSessions: RegisterCommand = (program, ctx, services) => {
           : `[sso-session ${name}] is already configured with these settings.\n`,
       );
     });
+  registerSessionSet(sessions, ctx, services);
   sessions
     .command('list')
     .description('list the configured sessions')

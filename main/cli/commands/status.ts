@@ -1,5 +1,7 @@
 import type { SessionState, SessionStatus } from '../../../app/domain/session';
 import { shortDuration } from '../../../app/format/duration';
+import { endText, intlClock } from '../../../app/schedule/end-text';
+import { formatSessionLength } from '../../../app/schedule/session-length';
 import type { RegisterCommand } from '../context';
 
 /**
@@ -20,13 +22,40 @@ export type StatusJson = {
     secondsLeft: number | null;
     /** A refresh token and an unexpired registration are cached: the token renews itself. */
     refreshable: boolean;
+    /** The last moment usable without a new sign-in; never null while signed in or expired. */
     usableUntil: string | null;
+    /** token: the token cannot renew; else where the session length came from. */
+    usableUntilSource: 'token' | 'default' | 'configured' | 'observed' | null;
+    /** True when the sign-in time was estimated from another tool's token file. */
+    usableUntilEstimate: boolean | null;
+    /** When the interactive sign-in happened (recorded or estimated), for renewing sessions. */
+    signedInAt: string | null;
+    /** A session length in seconds Lanyard observed and offers to remember. */
+    observedSessionLength: number | null;
     /** Why the session is expired or signed out, in words. */
     reason: string | null;
   }[];
   /** Problems reading ~/.aws/config. */
   warnings: string[];
 };
+
+const sourceWords = {
+  token: 'token',
+  default: 'default 8 h',
+  configured: 'your length',
+  observed: 'observed length',
+};
+
+/** "ends 17:40, in 2 h 10 m (default 8 h, estimated)". */
+function endColumn(s: StatusJson['sessions'][number], now: number): string {
+  const why = [
+    s.usableUntilSource ? sourceWords[s.usableUntilSource] : '',
+    s.usableUntilEstimate ? 'estimated' : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return `${endText(Date.parse(s.usableUntil!), now, intlClock())}${why ? ` (${why})` : ''}`;
+}
 
 /** "2h 05m", or "12s ago" once past. */
 function timeLeft(seconds: number): string {
@@ -47,6 +76,10 @@ function toJson(statuses: SessionStatus[], warnings: string[], now: number): Sta
       secondsLeft: s.expiresAt ? Math.round((Date.parse(s.expiresAt) - now) / 1000) : null,
       refreshable: s.refreshable,
       usableUntil: s.usableUntil ?? null,
+      usableUntilSource: s.usableUntilSource ?? null,
+      usableUntilEstimate: s.usableUntilEstimate ?? null,
+      signedInAt: s.signedInAt ?? null,
+      observedSessionLength: s.observedSessionLength ?? null,
       reason: s.reason ?? null,
     })),
     warnings,
@@ -73,14 +106,15 @@ export const registerStatus: RegisterCommand = (program, ctx, services) => {
         );
         return;
       }
+      const now = ctx.now();
       const rows = json.sessions.map((s) => [
         s.name,
         s.state,
-        s.expiresAt ?? '-',
+        s.usableUntil ? endColumn(s, now) : '-',
         s.secondsLeft === null ? '-' : timeLeft(s.secondsLeft),
         s.refreshable ? 'yes' : 'no',
       ]);
-      const header = ['SESSION', 'STATE', 'EXPIRES', 'LEFT', 'RENEWS'];
+      const header = ['SESSION', 'STATE', 'SESSION END', 'TOKEN', 'RENEWS'];
       const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
       const line = (cells: string[]) =>
         `${cells
@@ -90,5 +124,11 @@ export const registerStatus: RegisterCommand = (program, ctx, services) => {
       ctx.stdout.write(line(header));
       for (const r of rows) ctx.stdout.write(line(r));
       for (const s of json.sessions) if (s.reason) ctx.stdout.write(`  ${s.name}: ${s.reason}\n`);
+      for (const s of json.sessions)
+        if (s.observedSessionLength !== null)
+          ctx.stdout.write(
+            `  Your ${s.name} sessions seem to last ${formatSessionLength(s.observedSessionLength)}. Remember? ` +
+              `lanyard sessions set ${s.name} --session-length observed\n`,
+          );
     });
 };

@@ -103,7 +103,7 @@ describe('lanyard login / status / logout', () => {
     expect(json.sessions[0]!.secondsLeft).toBeGreaterThan(3000);
     const human = await cli(['status']);
     expect(human.out).toMatch(
-      /^SESSION\s+STATE\s+EXPIRES\s+LEFT\s+RENEWS\ncorp\s+signed-in\s+\S+Z\s+(\d+h )?\d+m\s+yes\n$/,
+      /^SESSION\s+STATE\s+SESSION END\s+TOKEN\s+RENEWS\ncorp\s+signed-in\s+ends \d\d:\d\d, in (7 h 59 m|8 h) \(default 8 h\)\s+(\d+h )?\d+m\s+yes\n$/,
     );
     const logout = await cli(['logout']);
     expect(logout.out).toBe('Signed out of corp.\n');

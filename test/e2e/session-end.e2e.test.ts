@@ -1,0 +1,147 @@
+/**
+ * A renewing session's end in the window, the tray and the notices: the BUILT renderer in Chromium on
+ * the real desktop core, an emulator whose sessions last ten minutes, lead times scaled to 5 and 2
+ * minutes, and one hand-moved clock shared by the emulator and the core.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startEmulator, type RunningEmulator } from '../../emulator/index';
+import { createDesktopCore, type DesktopCore } from '../../main/desktop/core';
+import { intlClock } from '../../app/schedule/end-text';
+import { launchChromium, rendererDist, repoRoot, serveStatic, type StaticServer } from '../support/browser';
+import { fakeClock, fakePlatform, type FakePlatform } from '../support/fakes';
+import { createSandbox, type Sandbox } from '../support/sandbox';
+
+const MIN = 60_000;
+const config = `[sso-session work]\nsso_start_url = https://d-1234567890.awsapps.com/start\nsso_region = us-east-1\nsso_registration_scopes = sso:account:access\n`;
+const clock = fakeClock(Math.floor(Date.now() / 1000) * 1000);
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds dist/renderer when it is missing or older than any renderer/ or app/ source. */
+function ensureRendererBuilt(): void {
+  const index = join(rendererDist, 'index.html');
+  const srcNewest = Math.max(newestMtime(join(repoRoot, 'renderer')), newestMtime(join(repoRoot, 'app')));
+  if (existsSync(index) && statSync(index).mtimeMs >= srcNewest) return;
+  const r = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'build.mjs'), 'all'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  });
+  if (r.status !== 0) throw new Error('renderer build failed');
+}
+
+async function bridgeScript(): Promise<string> {
+  const out = await build({
+    entryPoints: [join(repoRoot, 'test', 'support', 'bridge-init.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: 'chrome120',
+    logLevel: 'error',
+  });
+  return out.outputFiles[0]!.text;
+}
+
+let emu: RunningEmulator;
+let sb: Sandbox;
+let server: StaticServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let core: DesktopCore;
+let platform: FakePlatform;
+
+beforeAll(async () => {
+  ensureRendererBuilt();
+  emu = await startEmulator({ pollIntervalSeconds: 0, now: clock.now, sessionTtlSeconds: 600 });
+  sb = await createSandbox({ config });
+  sb.withEnv(emu.env);
+  server = await serveStatic(rendererDist);
+  platform = fakePlatform({
+    clock,
+    settings: {
+      notifyLeadMinutes: [5, 2],
+      signInFlow: 'device',
+      sessionDefaults: { work: { sessionLengthSeconds: 600 } },
+    },
+  });
+  core = createDesktopCore({
+    paths: sb.paths,
+    env: sb.env,
+    platform,
+    isTrustedSender: (url) => url.startsWith(`${new URL(server.url).origin}/`),
+  });
+  await core.start();
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 420, height: 640 } });
+  page = await context.newPage();
+  await page.exposeBinding('__lanyardInvoke', (source, command: string, request: unknown) =>
+    core.dispatch(command, request, source.frame.url()),
+  );
+  core.onEvent((event, payload) => {
+    void page
+      .evaluate(
+        ([e, p]) => (window as unknown as { __lanyardEmit(e: string, p: unknown): void }).__lanyardEmit(e, p),
+        [event, payload] as const,
+      )
+      .catch(() => undefined);
+  });
+  await page.addInitScript({ content: await bridgeScript() });
+  await page.goto(server.url);
+}, 180_000);
+
+afterAll(async () => {
+  await core?.dispose();
+  await browser?.close();
+  await server?.close();
+  await emu?.close();
+  await sb?.cleanup();
+});
+
+/** Approves the device code the window shows, as the person would in the emulator's page. */
+async function approveShownCode(): Promise<void> {
+  await expect.poll(() => emu.control.pendingDeviceCodes().length, { timeout: 20_000 }).toBeGreaterThan(0);
+  for (const d of emu.control.pendingDeviceCodes()) emu.control.approveDevice(d.userCode);
+}
+
+const ends = () => page.locator('.countdown');
+
+it('the warning arrives, its click starts a fresh sign-in, and the window and tray show the new end', async () => {
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await approveShownCode();
+  await ends().waitFor({ timeout: 20_000 });
+  await expect.poll(() => ends().textContent()).toMatch(/^Ends \d\d:\d\d, in (9|10) m$/);
+  expect(await ends().getAttribute('title')).toMatch(
+    /Signed in with Lanyard; sessions last 10 m \(your setting\)/,
+  );
+  const firstEnd = await ends().textContent();
+
+  clock.advance(5 * MIN);
+  await expect
+    .poll(() => platform.notifier.shown.map((n) => n.id), { timeout: 10_000 })
+    .toContain('expiry:work:5');
+  expect(core.tray().tooltip).toMatch(/work: (4|5)m left/);
+
+  platform.notifier.click('expiry:work:5');
+  await approveShownCode();
+  const t1 = clock.now();
+  await expect
+    .poll(() => Date.parse(core.snapshot().sessions[0]!.usableUntil ?? ''), { timeout: 20_000 })
+    .toBe(t1 + 10 * MIN);
+  // The window counts on the real clock, the core on the moved one: compare the clock time it shows.
+  const newEnd = `Ends ${intlClock()(t1 + 10 * MIN, false)}`;
+  await expect.poll(() => ends().textContent(), { timeout: 10_000 }).toContain(newEnd);
+  expect(await ends().textContent()).not.toBe(firstEnd);
+  expect(core.tray().tooltip).toMatch(/work: (9|10)m left/);
+}, 120_000);
