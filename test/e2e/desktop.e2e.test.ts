@@ -4,8 +4,8 @@
  * HOME, and recording fakes only for the OS (clipboard, opener, notifier).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -13,7 +13,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../emulator/index';
 import { createDesktopCore, type DesktopCore } from '../../main/desktop/core';
 import { trustedSenders } from '../../main/ipc/dispatch';
-import { launchChromium, rendererDist, repoRoot, serveStatic, type StaticServer } from '../support/browser';
+import {
+  buildRenderer,
+  launchChromium,
+  repoRoot,
+  serveStatic,
+  type StaticServer,
+} from '../support/browser';
 import { fakeClock, fakePlatform, type FakePlatform } from '../support/fakes';
 import { createSandbox, type Sandbox } from '../support/sandbox';
 
@@ -42,27 +48,6 @@ const org = {
 };
 const config = `# my own comment\n[sso-session work]\nsso_start_url = https://d-1234567890.awsapps.com/start\nsso_region = us-east-1\nsso_registration_scopes = sso:account:access\n`;
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds dist/renderer when it is missing or older than any renderer/ or app/ source. */
-function ensureRendererBuilt(): void {
-  const index = join(rendererDist, 'index.html');
-  const srcNewest = Math.max(newestMtime(join(repoRoot, 'renderer')), newestMtime(join(repoRoot, 'app')));
-  if (existsSync(index) && statSync(index).mtimeMs >= srcNewest) return;
-  const r = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'build.mjs'), 'all'], {
-    cwd: repoRoot,
-    stdio: 'inherit',
-  });
-  if (r.status !== 0) throw new Error('renderer build failed');
-}
-
 async function bridgeScript(): Promise<string> {
   const out = await build({
     entryPoints: [join(repoRoot, 'test', 'support', 'bridge-init.ts')],
@@ -83,13 +68,16 @@ let context: BrowserContext;
 let page: Page;
 let core: DesktopCore;
 let platform: FakePlatform;
+let buildDir: string;
 
 beforeAll(async () => {
-  ensureRendererBuilt();
+  // The production bundle users get, in a folder of its own (dist/renderer is the bench's).
+  buildDir = await mkdtemp(join(tmpdir(), 'lanyard-e2e-renderer-'));
+  const dist = await buildRenderer(buildDir);
   emu = await startEmulator({ org, pollIntervalSeconds: 0 });
   sb = await createSandbox({ config });
   sb.withEnv(emu.env);
-  server = await serveStatic(rendererDist);
+  server = await serveStatic(dist);
   platform = fakePlatform({
     clock: fakeClock(Date.now()),
     settings: { consoleLogoutFirst: false, clipboardClearSeconds: 30 },
@@ -126,6 +114,7 @@ afterAll(async () => {
   await server?.close();
   await emu?.close();
   await sb?.cleanup();
+  if (buildDir) await rm(buildDir, { recursive: true, force: true });
 });
 
 async function shot(name: string): Promise<void> {

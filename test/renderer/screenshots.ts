@@ -64,7 +64,7 @@ const shots: Shot[] = [
 ];
 
 await mkdir(outDir, { recursive: true });
-const dist = await buildRenderer(join(repoRoot, 'dist', 'renderer'));
+const dist = await buildRenderer();
 const server = await serveStatic(dist);
 const browser = await launchChromium();
 const problems: string[] = [];
