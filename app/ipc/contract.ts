@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { ErrorCode } from '../errors';
 import type { SessionStatus } from '../domain/session';
 import type { ListingProgress, RoleEntry } from '../domain/accounts';
+import type { ProfileRow } from '../config/profile-rows';
 import { envFormatSchema, settingsPatchSchema, type Settings } from '../settings/schema';
 
 const sessionName = z.string().min(1).max(128);
@@ -50,6 +51,8 @@ export type ProfilesPlanView = {
   unchanged: string[];
   removed: string[];
   skipped: { name: string; reason: string }[];
+  /** Each profile added, updated or removed, with its account, role and region: the dialog's table. */
+  profiles: ProfileRow[];
   diff: string;
 };
 

@@ -21,7 +21,7 @@ type Prepared = ReturnType<typeof fuzzysort.prepare>;
 const FIELDS = searchFields.length;
 
 export type RoleIndex = {
-  /** Sorted by account name, account id, then role name: the order of the unfiltered list. */
+  /** Sorted by account name, account id, session, then role name: the order of the unfiltered list. */
   readonly items: readonly { readonly key: string; readonly role: RoleEntry }[];
   readonly byKey: ReadonlyMap<string, { readonly key: string; readonly role: RoleEntry }>;
   /** Distinct strings, prepared once. */
@@ -73,6 +73,8 @@ export function compareRoles(a: RoleEntry, b: RoleEntry): number {
   return (
     collator.compare(a.accountName, b.accountName) ||
     collator.compare(a.accountId, b.accountId) ||
+    // One account reached through two sessions stays two groups, each under its own header.
+    collator.compare(a.sessionName, b.sessionName) ||
     collator.compare(a.roleName, b.roleName)
   );
 }

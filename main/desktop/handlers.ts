@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { assertAllowedUrl } from '../../app/console/hosts';
 import { credentialEnv, formatEnv, isoExpiration } from '../../app/format/env';
+import { profileRows } from '../../app/config/profile-rows';
 import { LanyardError } from '../../app/errors';
 import type { ProfilesPlanView } from '../../app/ipc/contract';
 import type { IpcHandlers } from '../ipc/dispatch';
@@ -142,6 +143,7 @@ export function createHandlers(ctx: CoreContext): IpcHandlers {
         unchanged: plan.unchanged,
         removed: plan.removed,
         skipped: plan.skipped,
+        profiles: profileRows(plan, new Map(all.map((r) => [r.accountId, r.accountName]))),
         diff: plan.diff,
       };
       return view;

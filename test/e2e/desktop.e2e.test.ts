@@ -20,6 +20,7 @@ import {
   serveStatic,
   type StaticServer,
 } from '../support/browser';
+import { seriousAxeViolations } from '../support/axe';
 import { fakeClock, fakePlatform, type FakePlatform } from '../support/fakes';
 import { createSandbox, type Sandbox } from '../support/sandbox';
 
@@ -117,10 +118,12 @@ afterAll(async () => {
   if (buildDir) await rm(buildDir, { recursive: true, force: true });
 });
 
+/** A screenshot of the screen, light and dark, each checked by axe-core: no serious or critical violation. */
 async function shot(name: string): Promise<void> {
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
     await page.screenshot({ path: join(shots, `${name}-${colorScheme}.png`) });
+    expect(await seriousAxeViolations(page), `axe on ${name}, ${colorScheme}`).toEqual([]);
   }
   await page.emulateMedia({ colorScheme: 'light' });
 }
@@ -160,9 +163,7 @@ describe('desktop app in Chromium with the real core', () => {
     await shot('role-list');
     await page.getByLabel('Search roles').fill('billing');
     await expect.poll(() => options.count()).toBe(1);
-    await expect
-      .poll(() => options.first().getAttribute('aria-label'))
-      .toBe('Billing in billing 333333333333');
+    await page.getByRole('option', { name: 'Billing in billing 3333 3333 3333' }).waitFor();
     await shot('search-results');
   });
 
@@ -197,25 +198,50 @@ describe('desktop app in Chromium with the real core', () => {
 
   it('writes a profile after showing the diff', async () => {
     await page.getByRole('button', { name: 'Write profile' }).click();
+    const row = page.locator('dialog table.plan tbody tr');
+    await row.first().waitFor();
+    expect((await row.allTextContents()).map((t) => t.replace(/\s+/g, ' '))).toEqual([
+      'AddAdmin-111111111111prod 1111 1111 1111Adminus-east-1',
+    ]);
+    await shot('profiles-table');
+    await page.getByText('Show the changes as a diff').click();
     const diff = page.getByLabel('Changes to ~/.aws/config');
     await diff.waitFor();
     expect(await diff.textContent()).toContain('[profile Admin-111111111111]');
     await shot('profiles-diff');
     await page.getByRole('button', { name: /^Write 1 change/ }).click();
     await page.getByText('Profiles written.').waitFor();
+    await shot('profiles-written');
     const text = await sb.readConfig();
     expect(text.startsWith(config)).toBe(true);
     expect(text).toMatch(
       /\[profile Admin-111111111111\]\n(#.*\n)?sso_session = work\nsso_account_id = 111111111111\nsso_role_name = Admin\n/,
     );
     await page.getByRole('button', { name: 'Done' }).click();
+    await page.locator('dialog').waitFor({ state: 'detached' });
+    // Focus is back on the button that opened the dialog, not on <body>.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('Write profile');
   });
 
-  it('shows settings', async () => {
+  it('shows the menu, the shortcuts and settings', async () => {
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await page.getByRole('menu').waitFor();
+    await shot('menu');
+    await page.keyboard.press('Escape');
+    await page.getByRole('menu').waitFor({ state: 'detached' });
+    await page.getByLabel('Search roles').fill('');
+    await page.getByLabel('Search roles').press('?');
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    await shot('shortcuts');
+    await page.keyboard.press('Escape');
+    await page.locator('dialog').waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByText('Env format').first().waitFor();
     await shot('settings');
-    await page.getByRole('region', { name: 'Settings' }).getByRole('button', { name: 'Done' }).click();
+    await page.keyboard.press('Escape');
+    await page.getByRole('region', { name: 'Settings' }).waitFor({ state: 'detached' });
   });
 
   it('notices when Identity Center ends the session: expired screen and a notification', async () => {
