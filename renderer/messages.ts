@@ -162,7 +162,7 @@ export function windowMessages(
  */
 export function pruneDismissed(
   dismissed: ReadonlySet<string>,
-  current: readonly Pick<Message, "key">[],
+  current: readonly Pick<Message, 'key'>[],
 ): ReadonlySet<string> {
   const live = new Set(current.map((m) => m.key));
   const kept = [...dismissed].filter((k) => live.has(k));

@@ -75,6 +75,7 @@ export function ActionBar({ role, favorite, format, region, actions }: Props) {
         onClick={() => role && actions.toggleFavorite(role)}
       >
         <Icon name="star" filled={favorite} />
+        <span className="actions__label">Favorite</span>
       </button>
       <button
         className="icon-btn"
@@ -84,6 +85,7 @@ export function ActionBar({ role, favorite, format, region, actions }: Props) {
         onClick={() => role && actions.planProfiles(role.sessionName, [role])}
       >
         <Icon name="download" />
+        <span className="actions__label">Write profile</span>
       </button>
     </div>
   );

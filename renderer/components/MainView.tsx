@@ -160,7 +160,9 @@ export function MainView({ roles, sessions, multi, failed, snapshot, actions }: 
     content = (
       <div className="state" role="status">
         <h2>No roles match “{query.trim()}”</h2>
-        <p className="muted">Search looks at account names, ids, emails and role names. Esc clears the search.</p>
+        <p className="muted">
+          Search looks at account names, ids, emails and role names. Esc clears the search.
+        </p>
       </div>
     );
   } else {

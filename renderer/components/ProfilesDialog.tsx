@@ -66,7 +66,8 @@ export function ProfilesDialog({ plan, onClose }: Props) {
                     <span className="mono plan__name">{p.name}</span>
                   </td>
                   <td>
-                    {p.accountName ?? 'Account'} <span className="mono muted">{groupAccountId(p.accountId)}</span>
+                    {p.accountName ?? 'Account'}{' '}
+                    <span className="mono muted">{groupAccountId(p.accountId)}</span>
                     <br />
                     {p.roleName}
                   </td>

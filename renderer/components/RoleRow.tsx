@@ -73,10 +73,10 @@ export function RoleRow({ row, active, multi, onStar }: Props) {
         )}
       </span>
       {multi && (
-        <span className="badge">
+        <>
           <span className="sr-only">, session </span>
-          {role.sessionName}
-        </span>
+          <span className="badge">{role.sessionName}</span>
+        </>
       )}
       {favorite && <span className="sr-only">, favorite</span>}
       {active && (

@@ -24,12 +24,16 @@ export function chipState(s: SessionView, failed: boolean, now: number): Chip {
   const listing = s.listing && s.listing.phase !== 'done' ? s.listing : undefined;
   if (listing)
     return {
-      text: listing.phase === 'roles' ? `listing ${listing.accountsDone}/${listing.accountsTotal}` : 'listing',
+      text:
+        listing.phase === 'roles' ? `listing ${listing.accountsDone}/${listing.accountsTotal}` : 'listing',
       tone: 'ok',
     };
   if (failed) return { text: 'listing failed', tone: 'error' };
   if (ends !== undefined)
-    return { text: `ends in ${formatRemaining(ends - now)}`, tone: ends - now < endingSoonMs ? 'warn' : 'ok' };
+    return {
+      text: `ends in ${formatRemaining(ends - now)}`,
+      tone: ends - now < endingSoonMs ? 'warn' : 'ok',
+    };
   return { text: 'signed in', tone: 'ok' };
 }
 

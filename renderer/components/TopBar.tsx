@@ -17,7 +17,16 @@ type Props = {
 };
 
 /** Brand, refresh, the menu (app and per-session commands, each with its shortcut) and settings. */
-export function TopBar({ view, sessions, onView, onToggleSettings, onRefresh, onHelp, onWriteAll, onAuth }: Props) {
+export function TopBar({
+  view,
+  sessions,
+  onView,
+  onToggleSettings,
+  onRefresh,
+  onHelp,
+  onWriteAll,
+  onAuth,
+}: Props) {
   const signedIn = sessions.filter((s) => s.state === 'signed-in' && !s.signingIn);
   const listing = signedIn.some((s) => s.listing && s.listing.phase !== 'done');
   const groups: MenuGroup[] = [

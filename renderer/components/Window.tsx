@@ -25,14 +25,21 @@ import { SignInView } from './SignInView';
 import { Toasts } from './Toasts';
 import { TopBar } from './TopBar';
 
-export type View = { kind: 'roles' } | { kind: 'add' } | { kind: 'settings' } | { kind: 'signIn'; session: string };
+export type View =
+  { kind: 'roles' } | { kind: 'add' } | { kind: 'settings' } | { kind: 'signIn'; session: string };
 
 const needsSignIn = (s: SessionView) => s.state !== 'signed-in' || s.signingIn;
 const isTyping = (t: EventTarget | null) =>
   t instanceof HTMLElement && t.closest('input, textarea, select, [contenteditable]') !== null;
 
 /** The window once main's state is here: which screen, the sessions' chips and messages, the keys. */
-export function Window({ snapshot, onSnapshot }: { snapshot: AppSnapshot; onSnapshot: (s: AppSnapshot) => void }) {
+export function Window({
+  snapshot,
+  onSnapshot,
+}: {
+  snapshot: AppSnapshot;
+  onSnapshot: (s: AppSnapshot) => void;
+}) {
   const prompts = useSignInPrompts();
   const { fail, clear } = useToasts();
   const actions = useRoleActions(snapshot, onSnapshot);
@@ -92,9 +99,12 @@ export function Window({ snapshot, onSnapshot }: { snapshot: AppSnapshot; onSnap
   const current = windowMessages(facts, snapshot.online, snapshot.warnings, now, new Set());
   const messages = current.filter((m) => !(m.dismissable && dismissed.has(m.key)));
   const liveKeys = current.map((m) => m.key).join('\n');
-  useEffect(() => {
-    setDismissed((prev) => pruneDismissed(prev, liveKeys.split('\n').map((key) => ({ key }))));
-  }, [liveKeys]);
+  // Adjusted while rendering (React's pattern for state derived from a change), not in an effect.
+  const [seenKeys, setSeenKeys] = useState(liveKeys);
+  if (seenKeys !== liveKeys) {
+    setSeenKeys(liveKeys);
+    setDismissed((prev) => pruneDismissed(prev, current));
+  }
 
   const refreshShown = () => listed.forEach((s) => refresh(s.session.name));
   const runAuth = async (command: 'auth.signOut' | 'auth.startFresh', session: string) => {
@@ -116,7 +126,12 @@ export function Window({ snapshot, onSnapshot }: { snapshot: AppSnapshot; onSnap
       if (e.key === keys.refresh) refreshShown();
       else if (mod && e.key === ',') toggleSettings();
       else if (e.key === '?' && !isTyping(e.target)) setHelp(true);
-      else if (e.key === '?' && e.target instanceof HTMLInputElement && e.target.type === 'search' && e.target.value === '')
+      else if (
+        e.key === '?' &&
+        e.target instanceof HTMLInputElement &&
+        e.target.type === 'search' &&
+        e.target.value === ''
+      )
         setHelp(true);
       else if (e.key === 'Escape' && view.kind === 'settings') setView({ kind: 'roles' });
       else return;
@@ -126,10 +141,11 @@ export function Window({ snapshot, onSnapshot }: { snapshot: AppSnapshot; onSnap
     return () => window.removeEventListener('keydown', onKey);
   });
 
+  // Keyed by the names: `listed` is a new array each render, the roles only change with these.
+  const listedNames = listed.map((s) => s.session.name).join('\n');
   const roles = useMemo(
-    () => listed.flatMap((s) => bySession.get(s.session.name)?.roles ?? []),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `listed` is rebuilt each render; its names are what matter
-    [bySession, listed.map((s) => s.session.name).join('\n')],
+    () => listedNames.split('\n').flatMap((name) => bySession.get(name)?.roles ?? []),
+    [bySession, listedNames],
   );
   const loaded = listed.some((s) => bySession.get(s.session.name)?.roles !== undefined);
 
@@ -203,7 +219,9 @@ export function Window({ snapshot, onSnapshot }: { snapshot: AppSnapshot; onSnap
       )}
       {screen !== 'settings' && (
         <Banners
-          messages={messages.filter((m) => !(screen === 'signIn' && m.key.startsWith(`${signInFor?.session.name}:`)))}
+          messages={messages.filter(
+            (m) => !(screen === 'signIn' && m.key.startsWith(`${signInFor?.session.name}:`)),
+          )}
           onAction={onAction}
           onDismiss={(key) => setDismissed((prev) => new Set(prev).add(key))}
         />

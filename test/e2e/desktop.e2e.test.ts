@@ -13,13 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../emulator/index';
 import { createDesktopCore, type DesktopCore } from '../../main/desktop/core';
 import { trustedSenders } from '../../main/ipc/dispatch';
-import {
-  buildRenderer,
-  launchChromium,
-  repoRoot,
-  serveStatic,
-  type StaticServer,
-} from '../support/browser';
+import { buildRenderer, launchChromium, repoRoot, serveStatic, type StaticServer } from '../support/browser';
 import { seriousAxeViolations } from '../support/axe';
 import { fakeClock, fakePlatform, type FakePlatform } from '../support/fakes';
 import { createSandbox, type Sandbox } from '../support/sandbox';

@@ -22,8 +22,9 @@ export async function seriousAxeViolations(page: Page): Promise<AxeProblem[]> {
       help: string;
       nodes: { target: string[]; failureSummary?: string }[];
     };
-    const axe = (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: Result[] }> } })
-      .axe;
+    const axe = (
+      window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: Result[] }> } }
+    ).axe;
     const r = await axe.run(document, { resultTypes: ['violations'] });
     return r.violations.map((v) => ({
       rule: v.id,

@@ -150,7 +150,12 @@ export function installFakeBridge(opts: FakeOptions): void {
         usableUntil: iso(2 * 3_600_000 + 5 * 60_000),
         rolesFetchedAt: iso(-60_000),
       }),
-      session('client', { state: 'expired', refreshable: false, reason: 'Identity Center refused the sign-in and renewing failed: Identity Center no longer accepts this sign-in: invalid_grant; sign in again.' }),
+      session('client', {
+        state: 'expired',
+        refreshable: false,
+        reason:
+          'Identity Center refused the sign-in and renewing failed: Identity Center no longer accepts this sign-in: invalid_grant; sign in again.',
+      }),
     ];
     snapshot.settings = {
       ...snapshot.settings,
