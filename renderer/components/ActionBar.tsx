@@ -25,9 +25,11 @@ export function ActionBar({ role, favorite, format, region, actions }: Props) {
           disabled={off}
           title={`Copy env vars (${keys.copy}, ${keys.copyAlt})`}
           aria-keyshortcuts="Enter Control+C"
+          aria-label="Copy env vars"
           onClick={() => role && actions.copyEnv(role)}
         >
-          Copy env
+          {/* "Copy" and the format beside it read as "Copy bash/zsh": room for both at 380 px. */}
+          Copy
         </button>
         <select
           aria-label="Env format"

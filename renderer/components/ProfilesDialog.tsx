@@ -54,24 +54,24 @@ export function ProfilesDialog({ plan, onClose }: Props) {
             <thead>
               <tr>
                 <th scope="col">Profile</th>
-                <th scope="col">Account · role</th>
-                <th scope="col">Region</th>
+                <th scope="col">Account, role, region</th>
               </tr>
             </thead>
             <tbody>
               {plan.profiles.map((p) => (
-                <tr key={`${p.change}:${p.name}`} className={`plan__${p.change}`}>
-                  <td>
+                <tr key={`${p.change}:${p.name}`}>
+                  <th scope="row">
                     <span className={`tag tag--${p.change}`}>{changeWord[p.change]}</span>
                     <span className="mono plan__name">{p.name}</span>
-                  </td>
+                  </th>
                   <td>
-                    {p.accountName ?? 'Account'}{' '}
-                    <span className="mono muted">{groupAccountId(p.accountId)}</span>
-                    <br />
-                    {p.roleName}
+                    <span className="plan__line">
+                      {p.accountName ?? 'Account'}{' '}
+                      <span className="mono muted">{groupAccountId(p.accountId)}</span>
+                    </span>
+                    <span className="plan__line">{p.roleName}</span>
+                    <span className="plan__line mono muted">{p.region ?? 'no region'}</span>
                   </td>
-                  <td className="mono">{p.region ?? '—'}</td>
                 </tr>
               ))}
             </tbody>

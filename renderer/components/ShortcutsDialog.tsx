@@ -12,7 +12,9 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
           {shortcutList.map((k) => (
             <tr key={k.does}>
               <th scope="row">
-                <kbd>{k.keys}</kbd>
+                {k.keys.map((key) => (
+                  <kbd key={key}>{key}</kbd>
+                ))}
               </th>
               <td>{k.does}</td>
             </tr>
