@@ -1,10 +1,13 @@
+import { useSignInPrompts } from '../hooks/useSignInPrompt';
 import { useSnapshot } from '../hooks/useSnapshot';
 import { Window } from './Window';
 
 /** Loads main's state; until it arrives (or when it cannot), says so. */
 export function App() {
   const { snapshot, loadError, setSnapshot, reload } = useSnapshot();
-  if (snapshot) return <Window snapshot={snapshot} onSnapshot={setSnapshot} />;
+  // Subscribed from the first render, before state.get answers: a prompt sent meanwhile is kept.
+  const prompts = useSignInPrompts();
+  if (snapshot) return <Window snapshot={snapshot} prompts={prompts} onSnapshot={setSnapshot} />;
   return (
     <main className="app app--center">
       {loadError ? (

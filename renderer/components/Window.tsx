@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { AppSnapshot, SessionView } from '../../app/ipc/contract';
+import type { AppSnapshot, SessionView, SignInPrompt } from '../../app/ipc/contract';
 import { invoke } from '../bridge';
 import {
   pruneDismissed,
@@ -12,7 +12,6 @@ import { keys } from '../shortcuts';
 import { useAllRoles } from '../hooks/useAllRoles';
 import { useNow } from '../hooks/useNow';
 import { useRoleActions } from '../hooks/useRoleActions';
-import { useSignInPrompts } from '../hooks/useSignInPrompt';
 import { useToasts } from '../hooks/useToasts';
 import { AddSessionForm } from './AddSessionForm';
 import { Banners } from './Banners';
@@ -35,12 +34,14 @@ const isTyping = (t: EventTarget | null) =>
 /** The window once main's state is here: which screen, the sessions' chips and messages, the keys. */
 export function Window({
   snapshot,
+  prompts,
   onSnapshot,
 }: {
   snapshot: AppSnapshot;
+  /** The running sign-ins' prompts, per session (App subscribes before the first snapshot). */
+  prompts: ReadonlyMap<string, Exclude<SignInPrompt, { kind: 'done' }>>;
   onSnapshot: (s: AppSnapshot) => void;
 }) {
-  const prompts = useSignInPrompts();
   const { fail, clear } = useToasts();
   const actions = useRoleActions(snapshot, onSnapshot);
   const [view, setView] = useState<View>({ kind: 'roles' });
