@@ -64,7 +64,7 @@ async function files(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
 }
 
-if (!existsSync(join(rendererDist, 'index.html'))) await buildRenderer();
+if (!existsSync(join(rendererDist, 'index.html'))) await buildRenderer(rendererDist);
 const loadBefore = loadavg()[0]!.toFixed(2);
 
 const searchBundle = (

@@ -7,12 +7,14 @@ const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
 
 export const compareNatural: (a: string, b: string) => number = collator.compare;
 
-type Sortable = { accountName: string; accountId: string; roleName: string };
+type Sortable = { accountName: string; accountId: string; roleName: string; sessionName?: string };
 
 export function compareRoles(a: Sortable, b: Sortable): number {
   return (
     compareNatural(a.accountName, b.accountName) ||
     compareNatural(a.accountId, b.accountId) ||
+    // One account reached through two sessions stays two groups, each under its own header.
+    compareNatural(a.sessionName ?? '', b.sessionName ?? '') ||
     compareNatural(a.roleName, b.roleName)
   );
 }

@@ -53,3 +53,16 @@ export function formatAgo(iso: string | undefined, now: number): string {
   if (s < 86400) return `${Math.floor(s / 3600)} h ago`;
   return `${Math.floor(s / 86400)} d ago`;
 }
+
+/** "2 h 10 m", "45 m", "1 d 3 h", "<1 m": how far off a session's end is, next to its clock time. */
+export function relativeWords(ms: number): string {
+  const abs = Math.abs(ms);
+  if (abs < 60_000) return '<1 m';
+  const totalMin = Math.floor(abs / 60_000);
+  const d = Math.floor(totalMin / 1440);
+  const h = Math.floor((totalMin % 1440) / 60);
+  const m = totalMin % 60;
+  if (d > 0) return h > 0 ? `${d} d ${h} h` : `${d} d`;
+  if (h > 0) return m > 0 ? `${h} h ${m} m` : `${h} h`;
+  return `${m} m`;
+}

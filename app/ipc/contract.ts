@@ -11,6 +11,7 @@ import type { ErrorCode } from '../errors';
 import type { SessionStatus } from '../domain/session';
 import type { ListingProgress, RoleEntry } from '../domain/accounts';
 import { regionSchema as region } from '../policy/region';
+import type { ProfileRow } from '../config/profile-rows';
 import { envFormatSchema, settingsPatchSchema, type Settings } from '../settings/schema';
 import { channelFor, commandNames, eventNames, type CommandName, type EventName } from './names';
 
@@ -53,6 +54,8 @@ export type ProfilesPlanView = {
   unchanged: string[];
   removed: string[];
   skipped: { name: string; reason: string }[];
+  /** Each profile added, updated or removed, with its account, role and region: the dialog's table. */
+  profiles: ProfileRow[];
   diff: string;
 };
 

@@ -2,19 +2,7 @@
  * "ends 17:40, in 2 h 10 m" / "ended 09:12, 5 m ago": how the CLI, the tray and the window say when
  * a session ends. Pure: the caller passes the local clock-time formatter (Intl in Node and Chromium).
  */
-
-/** "2 h 10 m", "45 m", "1 d 3 h", "<1 m". */
-export function relativeWords(ms: number): string {
-  const abs = Math.abs(ms);
-  if (abs < 60_000) return '<1 m';
-  const totalMin = Math.floor(abs / 60_000);
-  const d = Math.floor(totalMin / 1440);
-  const h = Math.floor((totalMin % 1440) / 60);
-  const m = totalMin % 60;
-  if (d > 0) return h > 0 ? `${d} d ${h} h` : `${d} d`;
-  if (h > 0) return m > 0 ? `${h} h ${m} m` : `${h} h`;
-  return `${m} m`;
-}
+import { relativeWords } from '../format/duration';
 
 export type ClockText = (epochMs: number, withDate: boolean) => string;
 

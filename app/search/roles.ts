@@ -23,7 +23,7 @@ type Prepared = ReturnType<typeof fuzzysort.prepare>;
 const FIELDS = searchFields.length;
 
 export type RoleIndex = {
-  /** Sorted by account name, account id, then role name: the order of the unfiltered list. */
+  /** Sorted by account name, account id, session, then role name: the order of the unfiltered list. */
   readonly items: readonly { readonly key: string; readonly role: RoleEntry }[];
   readonly byKey: ReadonlyMap<string, { readonly key: string; readonly role: RoleEntry }>;
   /** Distinct strings, prepared once. */

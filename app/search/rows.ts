@@ -11,7 +11,7 @@
 import type { RoleHit, RoleIndex, SearchContext } from './roles';
 
 export type ListRow =
-  | { kind: 'header'; id: string; label: string; detail?: string }
+  | { kind: 'header'; id: string; label: string; detail?: string; sessionName?: string }
   | { kind: 'role'; id: string; hit: RoleHit; section: 'favorites' | 'recent' | 'account' | 'match' };
 
 export function buildRows(
@@ -52,14 +52,16 @@ export function buildRows(
   }
   let account = '';
   for (const hit of hits) {
-    const accountKey = `${hit.role.accountId}`;
+    // Per session too: the same account id reached through two sessions is two groups.
+    const accountKey = `${hit.role.sessionName}:${hit.role.accountId}`;
     if (accountKey !== account) {
       account = accountKey;
       rows.push({
         kind: 'header',
-        id: `h:${hit.role.accountId}`,
+        id: `h:${accountKey}`,
         label: hit.role.accountName,
         detail: hit.role.accountId,
+        sessionName: hit.role.sessionName,
       });
     }
     rows.push({ kind: 'role', id: hit.key, hit, section: 'account' });

@@ -2,6 +2,7 @@
  * Profile previews and applying them. A preview is kept by id until applied, so the renderer
  * holds only an id and a view, never the plan main will write.
  */
+import { profileRows } from '../../app/config/profile-rows';
 import { accountRoleKey } from '../../app/domain/role-key';
 import { randomUUID } from 'node:crypto';
 import { LanyardError } from '../../app/errors';
@@ -56,6 +57,7 @@ export function profilesHandlers(
         removed: plan.removed,
         skipped: plan.skipped,
         diff: plan.diff,
+        profiles: profileRows(plan, new Map(all.map((r) => [r.accountId, r.accountName]))),
       };
       return view;
     },

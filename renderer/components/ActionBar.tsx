@@ -2,30 +2,34 @@ import type { RoleEntry } from '../../app/domain/accounts';
 import type { EnvFormat } from '../../app/settings/schema';
 import { commonRegions, envFormatLabels, envFormatList } from '../format';
 import type { RoleActions } from '../hooks/useRoleActions';
+import { keys } from '../shortcuts';
 import { Icon } from './Icon';
 
 type Props = {
   role: RoleEntry | undefined;
+  favorite: boolean;
   format: EnvFormat;
   region: string;
   actions: RoleActions;
 };
 
-/** The selected role's actions; each button names its shortcut. */
-/** Favorite is the row's star and Ctrl+D: the bar keeps to what fits 380 px. */
-export function ActionBar({ role, format, region, actions }: Props) {
+/** The selected role's actions; each button names its shortcut. The star is here so Tab reaches it. */
+export function ActionBar({ role, favorite, format, region, actions }: Props) {
   const regions = commonRegions.includes(region) ? commonRegions : [region, ...commonRegions];
   const off = role === undefined;
   return (
-    <div className="actions" aria-label="Role actions">
+    <div className="actions" role="group" aria-label="Role actions">
       <div className="split">
         <button
           className="btn btn--primary"
           disabled={off}
-          title="Copy env vars (Enter, Ctrl+C)"
+          title={`Copy env vars (${keys.copy}, ${keys.copyAlt})`}
+          aria-keyshortcuts="Enter Control+C"
+          aria-label="Copy env vars"
           onClick={() => role && actions.copyEnv(role)}
         >
-          Copy env
+          {/* "Copy" and the format beside it read as "Copy bash/zsh": room for both at 380 px. */}
+          Copy
         </button>
         <select
           aria-label="Env format"
@@ -43,7 +47,8 @@ export function ActionBar({ role, format, region, actions }: Props) {
         <button
           className="btn"
           disabled={off}
-          title="Open the AWS console (Ctrl+O)"
+          title={`Open the AWS console (${keys.console})`}
+          aria-keyshortcuts="Control+O"
           onClick={() => role && actions.openConsole(role, region)}
         >
           Console
@@ -51,7 +56,8 @@ export function ActionBar({ role, format, region, actions }: Props) {
         <select
           aria-label="Console region"
           value={region}
-          onChange={(e) => actions.setRegion(e.target.value)}
+          disabled={off}
+          onChange={(e) => role && actions.setRegion(role.sessionName, e.target.value)}
         >
           {regions.map((r) => (
             <option key={r} value={r}>
@@ -62,13 +68,26 @@ export function ActionBar({ role, format, region, actions }: Props) {
       </div>
       <span className="spacer" />
       <button
+        className={favorite ? 'icon-btn star star--on' : 'icon-btn star'}
+        disabled={off}
+        aria-label="Favorite"
+        aria-pressed={favorite}
+        aria-keyshortcuts="Control+D"
+        title={`${favorite ? 'Remove from' : 'Add to'} favorites (${keys.favorite})`}
+        onClick={() => role && actions.toggleFavorite(role)}
+      >
+        <Icon name="star" filled={favorite} />
+        <span className="actions__label">Favorite</span>
+      </button>
+      <button
         className="icon-btn"
         disabled={off}
         aria-label="Write profile"
         title="Write an AWS CLI profile for this role"
-        onClick={() => role && actions.planProfiles([role])}
+        onClick={() => role && actions.planProfiles(role.sessionName, [role])}
       >
         <Icon name="download" />
+        <span className="actions__label">Write profile</span>
       </button>
     </div>
   );

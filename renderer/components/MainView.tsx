@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { RoleEntry } from '../../app/domain/accounts';
 import type { AppSnapshot, SessionView } from '../../app/ipc/contract';
 import {
   buildRoleIndex,
@@ -9,23 +10,27 @@ import {
   type SearchContext,
 } from '../../app/search';
 import { useEvent } from '../bridge';
-import { useRoleActions } from '../hooks/useRoleActions';
-import { useRoles } from '../hooks/useRoles';
+import type { RoleActions } from '../hooks/useRoleActions';
 import { ActionBar } from './ActionBar';
-import { ProfilesDialog } from './ProfilesDialog';
 import { optionId, RoleList } from './RoleList';
-import { SessionHeader } from './SessionHeader';
 
-type Props = { view: SessionView; snapshot: AppSnapshot; onSnapshot: (s: AppSnapshot) => void };
+type Props = {
+  /** The roles of every session shown, together; undefined until one session's list is here. */
+  roles: RoleEntry[] | undefined;
+  sessions: SessionView[];
+  /** More than one session is signed in: rows carry a session badge. */
+  multi: boolean;
+  /** Every shown session failed to list and none has a list: the message above says why. */
+  failed: boolean;
+  snapshot: AppSnapshot;
+  actions: RoleActions;
+};
 
 const isRole = (r: ListRow | undefined): r is Extract<ListRow, { kind: 'role' }> => r?.kind === 'role';
 
-/** Signed in: search, the role list and what to do with the selected role. */
-export function MainView({ view, snapshot, onSnapshot }: Props) {
-  const name = view.session.name;
+/** Signed in: search over every session's roles, the list, and what to do with the selected role. */
+export function MainView({ roles, sessions, multi, failed, snapshot, actions }: Props) {
   const settings = snapshot.settings;
-  const { roles, error, refresh } = useRoles(name, view.rolesFetchedAt);
-  const actions = useRoleActions(name, snapshot, onSnapshot);
   const [query, setQuery] = useState('');
   const [activeId, setActiveId] = useState<string>();
   const searchRef = useRef<HTMLInputElement>(null);
@@ -33,11 +38,8 @@ export function MainView({ view, snapshot, onSnapshot }: Props) {
 
   const index = useMemo(() => buildRoleIndex(roles ?? []), [roles]);
   const ctx = useMemo<SearchContext>(
-    () => ({
-      favorites: new Set(settings.favorites),
-      recents: settings.recents.filter((k) => k.startsWith(`${name}/`)),
-    }),
-    [settings.favorites, settings.recents, name],
+    () => ({ favorites: new Set(settings.favorites), recents: settings.recents }),
+    [settings.favorites, settings.recents],
   );
   // The unfiltered list is kept apart so clearing the search costs nothing.
   const all = useMemo(() => {
@@ -66,7 +68,11 @@ export function MainView({ view, snapshot, onSnapshot }: Props) {
   const activeIndex = found >= 0 ? found : rows.findIndex(isRole);
   const activeRow = rows[activeIndex];
   const active = isRole(activeRow) ? activeRow : undefined;
-  const region = settings.sessionDefaults[name]?.region ?? view.session.region;
+  const session = active && sessions.find((s) => s.session.name === active.hit.role.sessionName);
+  const region =
+    (session && (settings.sessionDefaults[session.session.name]?.region ?? session.session.region)) ??
+    sessions[0]?.session.region ??
+    'us-east-1';
 
   useEffect(() => searchRef.current?.focus(), []);
   useEvent('ui.focusSearch', () => {
@@ -92,10 +98,10 @@ export function MainView({ view, snapshot, onSnapshot }: Props) {
     const mod = e.ctrlKey || e.metaKey;
     const input = searchRef.current;
     const target = e.target as HTMLElement;
-    // Buttons, pickers, the menu and the profiles dialog keep their own keys (Enter, Esc, arrows).
+    // Buttons, pickers and dialogs keep their own keys (Enter, Esc, arrows).
     if (target !== input && !target.closest('.list-scroll')) {
       const typing = e.key.length === 1 && !mod && !e.altKey;
-      if (typing && input && !target.closest('dialog, select, input, textarea')) input.focus();
+      if (typing && input && !target.closest('dialog, select, input, textarea, [role=menu]')) input.focus();
       return;
     }
     if (e.key === 'ArrowDown') move(1);
@@ -118,32 +124,26 @@ export function MainView({ view, snapshot, onSnapshot }: Props) {
     e.preventDefault();
   };
 
-  const listing = view.listing && view.listing.phase !== 'done' ? view.listing : undefined;
-  const listingError = error ?? view.listingError;
-  const firstLoad = (roles === undefined && !error) || (roles?.length === 0 && listing !== undefined);
-
+  const listings = sessions.flatMap((s) => (s.listing && s.listing.phase !== 'done' ? [s.listing] : []));
   let content;
-  if (roles === undefined && error && !listing) {
-    content = (
-      <div className="state" role="alert">
-        <h2>Could not load your roles</h2>
-        <p>{error.message}</p>
-        {error.hint && <p className="muted">{error.hint}</p>}
+  if (roles === undefined || (roles.length === 0 && listings.length > 0)) {
+    const done = listings.reduce((n, l) => n + l.accountsDone, 0);
+    const total = listings.reduce((n, l) => n + l.accountsTotal, 0);
+    const counting = listings.some((l) => l.phase === 'roles');
+    content = failed ? (
+      <div className="state" role="status">
+        <h2>No roles to show</h2>
+        <p className="muted">Retry from the message above once the problem is solved.</p>
       </div>
-    );
-  } else if (firstLoad || roles === undefined) {
-    const pct =
-      listing && listing.accountsTotal > 0
-        ? Math.round((100 * listing.accountsDone) / listing.accountsTotal)
-        : undefined;
-    content = (
+    ) : (
       <div className="state">
-        <p>
-          {listing?.phase === 'roles'
-            ? `Listing roles: ${listing.accountsDone} of ${listing.accountsTotal} accounts`
-            : 'Listing your accounts…'}
-        </p>
-        <progress className="progress" max={100} value={pct} aria-label="Listing progress" />
+        <p>{counting ? `Listing roles: ${done} of ${total} accounts` : 'Listing your accounts…'}</p>
+        <progress
+          className="progress"
+          max={100}
+          value={total > 0 ? Math.round((100 * done) / total) : undefined}
+          aria-label="Listing progress"
+        />
         <p className="muted small">
           Large organisations take a moment the first time; after that Lanyard starts from its cache.
         </p>
@@ -153,10 +153,7 @@ export function MainView({ view, snapshot, onSnapshot }: Props) {
     content = (
       <div className="state">
         <h2>No accounts</h2>
-        <p>This session has no account assignments. Ask your AWS administrator for access, then refresh.</p>
-        <button className="btn" onClick={refresh}>
-          Refresh
-        </button>
+        <p>No account is assigned to you here. Ask your AWS administrator for access, then refresh.</p>
       </div>
     );
   } else if (hits.length === 0) {
@@ -174,6 +171,7 @@ export function MainView({ view, snapshot, onSnapshot }: Props) {
         rows={rows}
         activeIndex={activeIndex}
         listId={listId}
+        multi={multi}
         onActivate={(i) => {
           setActiveId(rows[i]?.id);
           searchRef.current?.focus();
@@ -190,38 +188,20 @@ export function MainView({ view, snapshot, onSnapshot }: Props) {
     );
   }
 
+  const total = roles?.length ?? 0;
   return (
-    <section className="main" onKeyDown={onKeyDown}>
-      <SessionHeader
-        view={view}
-        roleCount={roles?.length}
-        onRefresh={refresh}
-        onWriteAll={() => actions.planProfiles()}
-        onSnapshot={onSnapshot}
-      />
-      {listing?.throttled && (
-        <div className="banner banner--warn" role="status">
-          Identity Center is throttling requests; listing slows down and carries on by itself.
-        </div>
-      )}
-      {listingError && (
-        <div className="banner banner--error" role="alert">
-          <span>
-            Listing roles failed: {listingError.message}
-            {roles && roles.length > 0 ? ' Showing the last list.' : ''}
-          </span>
-          <button className="btn btn--small" onClick={refresh}>
-            Retry
-          </button>
-        </div>
-      )}
+    <section className="main" onKeyDown={onKeyDown} aria-labelledby="roles-title">
+      <h1 id="roles-title" className="sr-only">
+        Roles
+      </h1>
       <div className="search">
         <input
           ref={searchRef}
           type="search"
           className="search__input"
-          placeholder="Type to search accounts and roles"
+          placeholder={total > 0 ? `Search ${total.toLocaleString()} roles` : 'Search roles'}
           aria-label="Search roles"
+          aria-keyshortcuts="?"
           role="combobox"
           aria-expanded={rows.length > 0}
           aria-controls={listId}
@@ -238,8 +218,13 @@ export function MainView({ view, snapshot, onSnapshot }: Props) {
         {query !== '' && <span className="search__count muted small">{hits.length}</span>}
       </div>
       {content}
-      <ActionBar role={active?.hit.role} format={settings.envFormat} region={region} actions={actions} />
-      {actions.plan && <ProfilesDialog plan={actions.plan} onClose={actions.closePlan} />}
+      <ActionBar
+        role={active?.hit.role}
+        favorite={active?.hit.favorite ?? false}
+        format={settings.envFormat}
+        region={region}
+        actions={actions}
+      />
     </section>
   );
 }

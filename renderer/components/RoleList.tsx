@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef } from 'react';
 import type { ListRow } from '../../app/search';
+import { groupAccountId } from '../account-id';
 import { RoleRow } from './RoleRow';
 
 const headerHeight = 26;
@@ -14,6 +15,8 @@ type Props = {
   rows: ListRow[];
   activeIndex: number;
   listId: string;
+  /** Rows and headers name their session (more than one is shown). */
+  multi: boolean;
   onActivate: (index: number) => void;
   onChoose: (index: number) => void;
   onStar: (index: number) => void;
@@ -26,7 +29,7 @@ export const optionId = (listId: string, index: number) => `${listId}-o${index}`
  * Rows have fixed heights per kind, so nothing is measured and nothing jumps. Focus stays in the
  * search box; the active option is announced through aria-activedescendant there.
  */
-export function RoleList({ rows, activeIndex, listId, onActivate, onChoose, onStar }: Props) {
+export function RoleList({ rows, activeIndex, listId, multi, onActivate, onChoose, onStar }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // Stable per list: the virtualizer re-measures all rows whenever these change, so moving the
   // selection must not hand it new functions.
@@ -46,7 +49,8 @@ export function RoleList({ rows, activeIndex, listId, onActivate, onChoose, onSt
   }, [activeIndex, virtualizer]);
 
   return (
-    <div ref={scrollRef} className="list-scroll">
+    // Focusable so the list scrolls from the keyboard too; its keys are the search box's (MainView).
+    <div ref={scrollRef} className="list-scroll" tabIndex={0} aria-label="Role list">
       <div
         id={listId}
         role="listbox"
@@ -61,8 +65,9 @@ export function RoleList({ rows, activeIndex, listId, onActivate, onChoose, onSt
           if (row.kind === 'header') {
             return (
               <div key={item.key} role="presentation" className="list__header" style={place}>
-                <span>{row.label}</span>
-                {row.detail && <span className="mono muted">{row.detail}</span>}
+                <span className="list__account">{row.label}</span>
+                {multi && row.sessionName && <span className="badge">{row.sessionName}</span>}
+                {row.detail && <span className="mono muted">{groupAccountId(row.detail)}</span>}
               </div>
             );
           }
@@ -73,14 +78,13 @@ export function RoleList({ rows, activeIndex, listId, onActivate, onChoose, onSt
               id={optionId(listId, item.index)}
               role="option"
               aria-selected={active}
-              aria-label={`${row.hit.role.roleName} in ${row.hit.role.accountName} ${row.hit.role.accountId}${row.hit.favorite ? ', favorite' : ''}`}
               className={active ? 'role role--active' : 'role'}
               style={place}
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => onActivate(item.index)}
               onDoubleClick={() => onChoose(item.index)}
             >
-              <RoleRow row={row} active={active} onStar={() => onStar(item.index)} />
+              <RoleRow row={row} active={active} multi={multi} onStar={() => onStar(item.index)} />
             </div>
           );
         })}

@@ -10,11 +10,13 @@ type Props = {
   settings: Settings;
   prompt: Exclude<SignInPrompt, { kind: 'done' }> | undefined;
   onSnapshot: (s: AppSnapshot) => void;
+  /** Back to the role list, when another session has one. */
+  onBack: (() => void) | undefined;
 };
 type Flow = Settings['signInFlow'];
 
 /** Signed out, expired, or signing in: says which, why, and the one thing to do next. */
-export function SignInView({ view, settings, prompt, onSnapshot }: Props) {
+export function SignInView({ view, settings, prompt, onSnapshot, onBack }: Props) {
   const [flow, setFlow] = useState<Flow>(settings.signInFlow);
   const [pending, setPending] = useState(false);
   const { toast, fail } = useToasts();
@@ -63,19 +65,25 @@ export function SignInView({ view, settings, prompt, onSnapshot }: Props) {
   const expired = view.state === 'expired';
   return (
     <section className="panel">
-      <h1>{expired ? `${name}: session expired` : `Sign in to ${name}`}</h1>
-      <p className="muted small mono">{view.session.startUrl}</p>
+      <h1>{expired ? `${name}: session ended` : `Sign in to ${name}`}</h1>
+      <p className="muted small mono break">{view.session.startUrl}</p>
+      {/* One plain sentence; main's reason, which can be long and technical, is one click away. */}
       <p>
-        {view.reason ??
-          (expired
-            ? 'Your sign-in has ended. Sign in again to see your accounts.'
-            : 'You are signed out. Sign in to list the accounts and roles you can use.')}
+        {expired
+          ? 'Your sign-in has ended. Sign in again to see your accounts.'
+          : 'You are signed out. Sign in to list the accounts and roles you can use.'}
       </p>
       {expired && (
         <p className="muted small">
           Sign in again to carry on at once; choose Start fresh session if the portal may still hold the old
           sign-in, so the new one gets its full length from now.
         </p>
+      )}
+      {view.reason && (
+        <details className="small muted reason">
+          <summary>Why?</summary>
+          <p>{view.reason}</p>
+        </details>
       )}
       <fieldset className="choice">
         <legend>Sign in with</legend>
@@ -89,6 +97,11 @@ export function SignInView({ view, settings, prompt, onSnapshot }: Props) {
         </label>
       </fieldset>
       <div className="row-end">
+        {onBack && (
+          <button className="btn" onClick={onBack}>
+            Back to roles
+          </button>
+        )}
         {expired && (
           <button
             className="btn"

@@ -1,79 +1,82 @@
 import type { SessionView } from '../../app/ipc/contract';
-import type { View } from './App';
+import { keys } from '../shortcuts';
+import type { View } from './Window';
 import { Icon } from './Icon';
+import { Menu, type MenuGroup } from './Menu';
 
 type Props = {
+  view: View['kind'];
   sessions: SessionView[];
-  current: SessionView | undefined;
-  view: View;
-  online: boolean;
-  warnings: string[];
-  onPick: (name: string) => void;
-  onView: (v: View) => void;
+  onView: (v: 'roles' | 'add') => void;
+  onToggleSettings: () => void;
+  /** Absent where there is no role list to refresh. */
+  onRefresh: (() => void) | undefined;
+  onHelp: () => void;
+  onWriteAll: (session: string) => void;
+  onAuth: (command: 'auth.signOut' | 'auth.startFresh', session: string) => void;
 };
 
-const stateLabel: Record<SessionView['state'], string> = {
-  'signed-in': 'signed in',
-  'signed-out': 'signed out',
-  expired: 'expired',
-};
-
-/** Session switcher, settings, and the app-wide banners (offline, config warnings). */
-export function TopBar({ sessions, current, view, online, warnings, onPick, onView }: Props) {
+/** Brand, refresh, the menu (app and per-session commands, each with its shortcut) and settings. */
+export function TopBar({
+  view,
+  sessions,
+  onView,
+  onToggleSettings,
+  onRefresh,
+  onHelp,
+  onWriteAll,
+  onAuth,
+}: Props) {
+  const signedIn = sessions.filter((s) => s.state === 'signed-in' && !s.signingIn);
+  const listing = signedIn.some((s) => s.listing && s.listing.phase !== 'done');
+  const groups: MenuGroup[] = [
+    {
+      items: [
+        ...(onRefresh ? [{ label: 'Refresh roles', hint: keys.refresh, onSelect: onRefresh }] : []),
+        { label: 'Add a session…', onSelect: () => onView('add') },
+        { label: 'Keyboard shortcuts', hint: keys.shortcuts, onSelect: onHelp },
+        { label: 'Settings', hint: keys.settings, onSelect: onToggleSettings },
+      ],
+    },
+    ...signedIn.map((s) => ({
+      label: s.session.name,
+      items: [
+        { label: 'Write all profiles…', onSelect: () => onWriteAll(s.session.name) },
+        { label: 'Start fresh session', onSelect: () => onAuth('auth.startFresh', s.session.name) },
+        { label: 'Sign out', onSelect: () => onAuth('auth.signOut', s.session.name) },
+      ],
+    })),
+  ];
   return (
-    <>
-      <header className="topbar">
-        <span className="brand" aria-hidden="true">
-          ◆
-        </span>
-        {sessions.length > 1 ? (
-          <select
-            className="switcher"
-            aria-label="Session"
-            value={current?.session.name ?? ''}
-            onChange={(e) => (e.target.value === '' ? onView('add') : onPick(e.target.value))}
-          >
-            {sessions.map((s) => (
-              <option key={s.session.name} value={s.session.name}>
-                {s.session.name} — {s.signingIn ? 'signing in' : stateLabel[s.state]}
-              </option>
-            ))}
-            <option value="">Add a session…</option>
-          </select>
-        ) : (
-          <span className="topbar__title">{current?.session.name ?? 'Lanyard'}</span>
-        )}
-        <span className="spacer" />
-        {sessions.length === 1 && view !== 'add' && (
-          <button
-            className="icon-btn"
-            title="Add a session"
-            aria-label="Add a session"
-            onClick={() => onView('add')}
-          >
-            <Icon name="plus" />
-          </button>
-        )}
+    <header className="topbar">
+      <span className="brand" aria-hidden="true">
+        ◆
+      </span>
+      <span className="topbar__title">Lanyard</span>
+      <span className="spacer" />
+      {onRefresh && (
         <button
           className="icon-btn"
-          aria-pressed={view === 'settings'}
-          title="Settings"
-          aria-label="Settings"
-          onClick={() => onView(view === 'settings' ? 'roles' : 'settings')}
+          title={`Refresh roles (${keys.refresh})`}
+          aria-label="Refresh roles"
+          aria-keyshortcuts={keys.refresh}
+          disabled={listing}
+          onClick={onRefresh}
         >
-          <Icon name="gear" />
+          <Icon name="refresh" />
         </button>
-      </header>
-      {!online && (
-        <div className="banner banner--warn" role="status">
-          <strong>Offline.</strong> Showing cached roles; Lanyard retries when the network is back.
-        </div>
       )}
-      {warnings.map((w) => (
-        <div key={w} className="banner banner--warn" role="status">
-          {w}
-        </div>
-      ))}
-    </>
+      <Menu label="Menu" groups={groups} />
+      <button
+        className="icon-btn"
+        aria-pressed={view === 'settings'}
+        title={`Settings (${keys.settings})`}
+        aria-label="Settings"
+        aria-keyshortcuts="Control+Comma"
+        onClick={onToggleSettings}
+      >
+        <Icon name="gear" />
+      </button>
+    </header>
   );
 }

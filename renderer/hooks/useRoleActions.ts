@@ -10,19 +10,22 @@ export type RoleActions = {
   copyEnv: (role: RoleEntry, format?: EnvFormat) => void;
   openConsole: (role: RoleEntry, region?: string) => void;
   toggleFavorite: (role: RoleEntry) => void;
-  planProfiles: (roles?: RoleEntry[]) => void;
+  /** Every role of `session` when `roles` is omitted. */
+  planProfiles: (session: string, roles?: RoleEntry[]) => void;
   setFormat: (format: EnvFormat) => void;
-  setRegion: (region: string) => void;
+  setRegion: (session: string, region: string) => void;
   plan: ProfilesPlanView | undefined;
   closePlan: () => void;
 };
 
-/** What a person can do with a role; each result becomes a toast, each failure its message and hint. */
-export function useRoleActions(
-  session: string,
-  snapshot: AppSnapshot,
-  onSnapshot: (s: AppSnapshot) => void,
-): RoleActions {
+/** "AdministratorAccess in payments-prod": a toast says which role of which account it acted on. */
+export const roleLabel = (role: RoleEntry) => `${role.roleName} in ${role.accountName}`;
+
+/**
+ * What a person can do with a role of any session (each role carries its session); each result
+ * becomes a toast, each failure its message and hint.
+ */
+export function useRoleActions(snapshot: AppSnapshot, onSnapshot: (s: AppSnapshot) => void): RoleActions {
   const { toast, fail } = useToasts();
   const [plan, setPlan] = useState<ProfilesPlanView>();
   const settings = snapshot.settings;
@@ -37,19 +40,23 @@ export function useRoleActions(
   );
 
   return useMemo<RoleActions>(() => {
-    const ref = (role: RoleEntry) => ({ session, accountId: role.accountId, roleName: role.roleName });
+    const ref = (role: RoleEntry) => ({
+      session: role.sessionName,
+      accountId: role.accountId,
+      roleName: role.roleName,
+    });
     return {
       copyEnv: (role, format) => {
         void invoke('roles.copyEnv', { ...ref(role), format: format ?? settings.envFormat }).then((r) => {
           if (!r.ok) return fail(r.error);
           const clears =
-            r.value.clearsInSeconds > 0 ? ` — clipboard clears in ${r.value.clearsInSeconds} s` : '';
-          toast(`Copied ${envFormatLabels[r.value.format]} env for ${role.roleName}${clears}`);
+            r.value.clearsInSeconds > 0 ? ` Clipboard clears in ${r.value.clearsInSeconds} s.` : '';
+          toast(`Copied ${envFormatLabels[r.value.format]} env for ${roleLabel(role)}.${clears}`);
         });
       },
       openConsole: (role, region) => {
         void invoke('roles.openConsole', region ? { ...ref(role), region } : ref(role)).then((r) => {
-          if (r.ok) toast(`Opening the console for ${role.accountName}…`);
+          if (r.ok) toast(`Opening the console as ${roleLabel(role)}…`);
           else fail(r.error);
         });
       },
@@ -59,7 +66,7 @@ export function useRoleActions(
           else fail(r.error);
         });
       },
-      planProfiles: (roles) => {
+      planProfiles: (session, roles) => {
         const request = {
           session,
           template: settings.profileTemplate,
@@ -68,10 +75,10 @@ export function useRoleActions(
         void invoke('profiles.plan', request).then((r) => (r.ok ? setPlan(r.value) : fail(r.error)));
       },
       setFormat: (envFormat) => void saveSettings({ envFormat }),
-      setRegion: (region) =>
+      setRegion: (session, region) =>
         void saveSettings({ sessionDefaults: { ...settings.sessionDefaults, [session]: { region } } }),
       plan,
       closePlan: () => setPlan(undefined),
     };
-  }, [session, settings, snapshot, onSnapshot, toast, fail, saveSettings, plan]);
+  }, [settings, snapshot, onSnapshot, toast, fail, saveSettings, plan]);
 }

@@ -2,9 +2,14 @@ import { createContext, useCallback, useContext, useMemo, useRef, useState, type
 import type { IpcError } from '../../app/ipc/contract';
 
 export type Toast = { id: number; kind: 'ok' | 'error'; text: string; hint?: string };
-type Api = { toast: (text: string) => void; fail: (e: IpcError) => void };
+type Api = {
+  toast: (text: string) => void;
+  fail: (e: IpcError) => void;
+  /** Drops every toast: a toast about the screen a person just left would only confuse. */
+  clear: () => void;
+};
 
-const Ctx = createContext<Api>({ toast: () => undefined, fail: () => undefined });
+const Ctx = createContext<Api>({ toast: () => undefined, fail: () => undefined, clear: () => undefined });
 const ListCtx = createContext<{ toasts: Toast[]; dismiss: (id: number) => void }>({
   toasts: [],
   dismiss: () => undefined,
@@ -28,6 +33,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       toast: (text) => push({ kind: 'ok', text }),
       fail: (e) =>
         push(e.hint ? { kind: 'error', text: e.message, hint: e.hint } : { kind: 'error', text: e.message }),
+      clear: () => setToasts((prev) => (prev.length === 0 ? prev : [])),
     }),
     [push],
   );

@@ -4,15 +4,22 @@
  * HOME, and recording fakes only for the OS (clipboard, opener, notifier).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../emulator/index';
 import { createDesktopCore, type DesktopCore } from '../../main/desktop/core';
-import { launchChromium, rendererDist, repoRoot, serveStatic, type StaticServer } from '../support/browser';
+import {
+  buildRenderer,
+  coreBridgeScript,
+  launchChromium,
+  repoRoot,
+  serveStatic,
+  type StaticServer,
+} from '../support/browser';
+import { seriousAxeViolations } from '../support/axe';
 import { fakeClock, fakePlatform, type FakePlatform } from '../support/fakes';
 import { createSandbox, type Sandbox } from '../support/sandbox';
 
@@ -41,39 +48,6 @@ const org = {
 };
 const config = `# my own comment\n[sso-session work]\nsso_start_url = https://d-1234567890.awsapps.com/start\nsso_region = us-east-1\nsso_registration_scopes = sso:account:access\n`;
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds dist/renderer when it is missing or older than any renderer/ or app/ source. */
-function ensureRendererBuilt(): void {
-  const index = join(rendererDist, 'index.html');
-  const srcNewest = Math.max(newestMtime(join(repoRoot, 'renderer')), newestMtime(join(repoRoot, 'app')));
-  if (existsSync(index) && statSync(index).mtimeMs >= srcNewest) return;
-  const r = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'build.mjs'), 'all'], {
-    cwd: repoRoot,
-    stdio: 'inherit',
-  });
-  if (r.status !== 0) throw new Error('renderer build failed');
-}
-
-async function bridgeScript(): Promise<string> {
-  const out = await build({
-    entryPoints: [join(repoRoot, 'test', 'support', 'bridge-init.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    target: 'chrome120',
-    logLevel: 'error',
-  });
-  return out.outputFiles[0]!.text;
-}
-
 let emu: RunningEmulator;
 let sb: Sandbox;
 let server: StaticServer;
@@ -82,13 +56,16 @@ let context: BrowserContext;
 let page: Page;
 let core: DesktopCore;
 let platform: FakePlatform;
+let buildDir: string;
 
 beforeAll(async () => {
-  ensureRendererBuilt();
+  // The production bundle users get, in a folder of its own (dist/renderer is the bench's).
+  buildDir = await mkdtemp(join(tmpdir(), 'lanyard-e2e-renderer-'));
+  const dist = await buildRenderer(buildDir);
   emu = await startEmulator({ org, pollIntervalSeconds: 0 });
   sb = await createSandbox({ config });
   sb.withEnv(emu.env);
-  server = await serveStatic(rendererDist);
+  server = await serveStatic(dist);
   platform = fakePlatform({
     clock: fakeClock(Date.now()),
     settings: { consoleLogoutFirst: false, clipboardClearSeconds: 30 },
@@ -114,7 +91,7 @@ beforeAll(async () => {
       )
       .catch(() => undefined);
   });
-  await page.addInitScript({ content: await bridgeScript() });
+  await page.addInitScript({ content: await coreBridgeScript() });
   await mkdir(shots, { recursive: true });
   await page.goto(server.url);
 }, 180_000);
@@ -125,12 +102,15 @@ afterAll(async () => {
   await server?.close();
   await emu?.close();
   await sb?.cleanup();
+  if (buildDir) await rm(buildDir, { recursive: true, force: true });
 });
 
+/** A screenshot of the screen, light and dark, each checked by axe-core: no serious or critical violation. */
 async function shot(name: string): Promise<void> {
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
     await page.screenshot({ path: join(shots, `${name}-${colorScheme}.png`) });
+    expect(await seriousAxeViolations(page), `axe on ${name}, ${colorScheme}`).toEqual([]);
   }
   await page.emulateMedia({ colorScheme: 'light' });
 }
@@ -174,9 +154,7 @@ describe('desktop app in Chromium with the real core', () => {
     await shot('role-list');
     await page.getByLabel('Search roles').fill('billing');
     await expect.poll(() => options.count()).toBe(1);
-    await expect
-      .poll(() => options.first().getAttribute('aria-label'))
-      .toBe('Billing in billing 333333333333');
+    await page.getByRole('option', { name: 'Billing in billing 3333 3333 3333' }).waitFor();
     await shot('search-results');
   });
 
@@ -211,25 +189,50 @@ describe('desktop app in Chromium with the real core', () => {
 
   it('writes a profile after showing the diff', async () => {
     await page.getByRole('button', { name: 'Write profile' }).click();
+    const row = page.locator('dialog table.plan tbody tr');
+    await row.first().waitFor();
+    expect((await row.allTextContents()).map((t) => t.replace(/\s+/g, ' '))).toEqual([
+      'AddAdmin-111111111111prod 1111 1111 1111Adminus-east-1',
+    ]);
+    await shot('profiles-table');
+    await page.getByText('Show the changes as a diff').click();
     const diff = page.getByLabel('Changes to ~/.aws/config');
     await diff.waitFor();
     expect(await diff.textContent()).toContain('[profile Admin-111111111111]');
     await shot('profiles-diff');
     await page.getByRole('button', { name: /^Write 1 change/ }).click();
     await page.getByText('Profiles written.').waitFor();
+    await shot('profiles-written');
     const text = await sb.readConfig();
     expect(text.startsWith(config)).toBe(true);
     expect(text).toMatch(
       /\[profile Admin-111111111111\]\n(#.*\n)?sso_session = work\nsso_account_id = 111111111111\nsso_role_name = Admin\n/,
     );
     await page.getByRole('button', { name: 'Done' }).click();
+    await page.locator('dialog').waitFor({ state: 'detached' });
+    // Focus is back on the button that opened the dialog, not on <body>.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('Write profile');
   });
 
-  it('shows settings', async () => {
+  it('shows the menu, the shortcuts and settings', async () => {
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await page.getByRole('menu').waitFor();
+    await shot('menu');
+    await page.keyboard.press('Escape');
+    await page.getByRole('menu').waitFor({ state: 'detached' });
+    await page.getByLabel('Search roles').fill('');
+    await page.getByLabel('Search roles').press('?');
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    await shot('shortcuts');
+    await page.keyboard.press('Escape');
+    await page.locator('dialog').waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByText('Env format').first().waitFor();
     await shot('settings');
-    await page.getByRole('region', { name: 'Settings' }).getByRole('button', { name: 'Done' }).click();
+    await page.keyboard.press('Escape');
+    await page.getByRole('region', { name: 'Settings' }).waitFor({ state: 'detached' });
   });
 
   it('notices when Identity Center ends the session: expired screen and a notification', async () => {

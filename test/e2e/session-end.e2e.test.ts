@@ -3,55 +3,27 @@
  * the real desktop core, an emulator whose sessions last ten minutes, lead times scaled to 5 and 2
  * minutes, and one hand-moved clock shared by the emulator and the core.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../emulator/index';
 import { createDesktopCore, type DesktopCore } from '../../main/desktop/core';
 import { intlClock } from '../../app/schedule/end-text';
-import { launchChromium, rendererDist, repoRoot, serveStatic, type StaticServer } from '../support/browser';
+import {
+  buildRenderer,
+  coreBridgeScript,
+  launchChromium,
+  serveStatic,
+  type StaticServer,
+} from '../support/browser';
 import { fakeClock, fakePlatform, type FakePlatform } from '../support/fakes';
 import { createSandbox, type Sandbox } from '../support/sandbox';
 
 const MIN = 60_000;
 const config = `[sso-session work]\nsso_start_url = https://d-1234567890.awsapps.com/start\nsso_region = us-east-1\nsso_registration_scopes = sso:account:access\n`;
 const clock = fakeClock(Math.floor(Date.now() / 1000) * 1000);
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds dist/renderer when it is missing or older than any renderer/ or app/ source. */
-function ensureRendererBuilt(): void {
-  const index = join(rendererDist, 'index.html');
-  const srcNewest = Math.max(newestMtime(join(repoRoot, 'renderer')), newestMtime(join(repoRoot, 'app')));
-  if (existsSync(index) && statSync(index).mtimeMs >= srcNewest) return;
-  const r = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'build.mjs'), 'all'], {
-    cwd: repoRoot,
-    stdio: 'inherit',
-  });
-  if (r.status !== 0) throw new Error('renderer build failed');
-}
-
-async function bridgeScript(): Promise<string> {
-  const out = await build({
-    entryPoints: [join(repoRoot, 'test', 'support', 'bridge-init.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    target: 'chrome120',
-    logLevel: 'error',
-  });
-  return out.outputFiles[0]!.text;
-}
 
 let emu: RunningEmulator;
 let sb: Sandbox;
@@ -61,13 +33,16 @@ let context: BrowserContext;
 let page: Page;
 let core: DesktopCore;
 let platform: FakePlatform;
+let buildDir: string;
 
 beforeAll(async () => {
-  ensureRendererBuilt();
+  // The production bundle users get, in a folder of its own.
+  buildDir = await mkdtemp(join(tmpdir(), 'lanyard-e2e-renderer-'));
+  const dist = await buildRenderer(buildDir);
   emu = await startEmulator({ pollIntervalSeconds: 0, now: clock.now, sessionTtlSeconds: 600 });
   sb = await createSandbox({ config });
   sb.withEnv(emu.env);
-  server = await serveStatic(rendererDist);
+  server = await serveStatic(dist);
   platform = fakePlatform({
     clock,
     settings: {
@@ -97,7 +72,7 @@ beforeAll(async () => {
       )
       .catch(() => undefined);
   });
-  await page.addInitScript({ content: await bridgeScript() });
+  await page.addInitScript({ content: await coreBridgeScript() });
   await page.goto(server.url);
 }, 180_000);
 
@@ -107,6 +82,7 @@ afterAll(async () => {
   await server?.close();
   await emu?.close();
   await sb?.cleanup();
+  if (buildDir) await rm(buildDir, { recursive: true, force: true });
 });
 
 /** Approves the device code the window shows, as the person would in the emulator's page. */

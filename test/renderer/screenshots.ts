@@ -1,5 +1,5 @@
 /**
- * Visual check of the tray window: every scenario in light and dark, 380×560, as PNGs.
+ * Visual check of the tray window: every scenario in light and dark, at 380×560 and 320×560, as PNGs.
  * Usage: npx tsx test/renderer/screenshots.ts [outDir]   (default: test-results/renderer-screens)
  */
 import { mkdir } from 'node:fs/promises';
@@ -32,16 +32,33 @@ const shots: Shot[] = [
   },
   {
     name: 'menu',
-    scenario: 'signed-in',
-    then: (p) => p.click('.menu summary'),
+    scenario: 'two-sessions',
+    then: (p) => p.getByRole('button', { name: 'Menu' }).click(),
   },
   {
     name: 'profiles',
     scenario: 'signed-in',
     then: async (p) => {
-      await p.click('.menu summary');
-      await p.click('text=Write all profiles…');
+      await p.getByRole('button', { name: 'Menu' }).click();
+      await p.getByRole('menuitem', { name: 'Write all profiles…' }).click();
       await p.waitForSelector('dialog[open]');
+    },
+  },
+  { name: 'two-sessions', scenario: 'two-sessions' },
+  {
+    name: 'two-sessions-search',
+    scenario: 'two-sessions',
+    then: async (p) => {
+      await p.getByRole('listbox').waitFor();
+      await p.keyboard.type('admin');
+    },
+  },
+  {
+    name: 'shortcuts',
+    scenario: 'signed-in',
+    then: async (p) => {
+      await p.getByRole('listbox').waitFor();
+      await p.keyboard.press('?');
     },
   },
   { name: 'settings', scenario: 'signed-in', then: (p) => p.click('[aria-label="Settings"]') },
@@ -64,13 +81,18 @@ const shots: Shot[] = [
 ];
 
 await mkdir(outDir, { recursive: true });
-const dist = await buildRenderer(join(repoRoot, 'dist', 'renderer'));
+const dist = await buildRenderer();
 const server = await serveStatic(dist);
 const browser = await launchChromium();
 const problems: string[] = [];
 try {
-  for (const scheme of ['light', 'dark'] as const) {
-    const context = await browser.newContext({ viewport: { width: 380, height: 560 }, colorScheme: scheme });
+  for (const [scheme, width] of [
+    ['light', 380],
+    ['dark', 380],
+    ['light', 320],
+    ['dark', 320],
+  ] as const) {
+    const context = await browser.newContext({ viewport: { width, height: 560 }, colorScheme: scheme });
     for (const shot of shots) {
       const page = await context.newPage();
       page.on('console', (m) => {
@@ -85,7 +107,8 @@ try {
       await page.waitForTimeout(50);
       if (shot.then) await shot.then(page);
       await page.waitForTimeout(100);
-      await page.screenshot({ path: join(outDir, `${shot.name}-${scheme}.png`) });
+      const size = width === 380 ? '' : `-${width}`;
+      await page.screenshot({ path: join(outDir, `${shot.name}-${scheme}${size}.png`) });
       await page.close();
     }
     await context.close();

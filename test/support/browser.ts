@@ -75,14 +75,35 @@ export async function serveStatic(dir: string): Promise<StaticServer> {
   };
 }
 
-/** Builds the renderer with Vite into `outDir` (default dist/renderer). */
-export async function buildRenderer(outDir = rendererDist): Promise<string> {
-  const { build } = await import('vite');
-  await build({
-    configFile: join(repoRoot, 'vite.config.ts'),
-    logLevel: 'error',
-    build: { outDir, emptyOutDir: true },
+/**
+ * Where tests build the renderer: not dist/renderer, which `npm start`, packaging and the bench use,
+ * so a test run never leaves its build where a bench would measure it.
+ */
+export const testRendererDist = join(repoRoot, 'test-results', 'renderer-build');
+
+/**
+ * Builds the production renderer (what users get) with Vite into `outDir`. Vitest sets
+ * NODE_ENV=test, and Vite would then bundle React's development build, so the build runs in a
+ * child process with NODE_ENV=production.
+ */
+export async function buildRenderer(outDir = testRendererDist): Promise<string> {
+  const vite = join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js');
+  const args = [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'];
+  const { spawn } = await import('node:child_process');
+  const output = await new Promise<string>((ok, fail) => {
+    const child = spawn(process.execPath, args, {
+      cwd: repoRoot,
+      env: { ...process.env, NODE_ENV: 'production' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let text = '';
+    child.stdout.on('data', (d: Buffer) => (text += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (text += d.toString()));
+    child.on('error', fail);
+    child.on('close', (code) => (code === 0 ? ok(text) : fail(new Error(`vite build failed:\n${text}`))));
   });
+  // A warning from the build (chunk size, a bad import) should be read, not scrolled past.
+  if (output.trim() !== '') console.warn(output.trim());
   return outDir;
 }
 
@@ -103,4 +124,21 @@ export async function fakeBridgeScript(options: FakeOptions): Promise<string> {
   });
   const code = out.outputFiles[0]!.text;
   return `${code}\n__lanyardFake.installFakeBridge(${JSON.stringify(options)});`;
+}
+
+/**
+ * The bridge to the REAL desktop core (test/support/bridge-init.ts) as one script for
+ * `page.addInitScript`: the page's `window.lanyard` calls the core's dispatch through a binding.
+ */
+export async function coreBridgeScript(): Promise<string> {
+  const { build } = await import('esbuild');
+  const out = await build({
+    entryPoints: [join(repoRoot, 'test', 'support', 'bridge-init.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: 'chrome120',
+    logLevel: 'error',
+  });
+  return out.outputFiles[0]!.text;
 }

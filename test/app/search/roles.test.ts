@@ -169,3 +169,20 @@ describe('word memo', () => {
     expect(warm.wordCache.size).toBeGreaterThan(0);
   });
 });
+
+describe('two sessions in one list', () => {
+  it('keeps an account reached through two sessions as two groups with unique row ids', () => {
+    const other = roles.map((r) => ({ ...r, sessionName: 'gov' }));
+    const index = buildRoleIndex([...roles, ...other]);
+    const rows = buildRows(searchRoles(index, '', none), '', index, none);
+    const headers = rows.filter((r) => r.kind === 'header');
+    expect(headers.filter((h) => h.kind === 'header' && h.detail === '111111111111')).toHaveLength(2);
+    expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
+    // Every role sits under the header of its own session.
+    let session: string | undefined;
+    for (const row of rows) {
+      if (row.kind === 'header') session = row.sessionName;
+      else expect(row.hit.role.sessionName).toBe(session);
+    }
+  });
+});

@@ -28,7 +28,8 @@ export type Scenario =
   | 'troubled'
   | 'empty-org'
   | 'profiles'
-  | 'roles-error';
+  | 'roles-error'
+  | 'two-sessions';
 
 export type FakeOptions = { scenario: Scenario; roles?: number; now?: number };
 
@@ -73,6 +74,8 @@ export function installFakeBridge(opts: FakeOptions): void {
   const now = opts.now ?? Date.now();
   const iso = (ms: number) => new Date(now + ms).toISOString();
   const roles: RoleEntry[] = fakeRoles(opts.roles ?? 400, 'acme');
+  // A second instance (a client's, a gov partition) with an organisation of its own.
+  const govRoles: RoleEntry[] = fakeRoles(Math.ceil((opts.roles ?? 400) / 4), 'acme-gov', 11);
   const key = (r: RoleEntry) => `${r.sessionName}/${r.accountId}/${r.roleName}`;
   let listed: RoleEntry[] = roles;
 
@@ -139,6 +142,27 @@ export function installFakeBridge(opts: FakeOptions): void {
       }),
     ];
   }
+  if (s === 'two-sessions') {
+    snapshot.sessions = [
+      acme,
+      session('acme-gov', {
+        expiresAt: iso(40 * 60_000),
+        usableUntil: iso(2 * 3_600_000 + 5 * 60_000),
+        rolesFetchedAt: iso(-60_000),
+      }),
+      session('client', {
+        state: 'expired',
+        refreshable: false,
+        reason:
+          'Identity Center refused the sign-in and renewing failed: Identity Center no longer accepts this sign-in: invalid_grant; sign in again.',
+      }),
+    ];
+    snapshot.settings = {
+      ...snapshot.settings,
+      favorites: [...snapshot.settings.favorites, key(govRoles[2]!)],
+      recents: [key(govRoles[5]!), ...snapshot.settings.recents],
+    };
+  }
   if (s === 'empty-org') {
     listed = [];
     snapshot.sessions = [session('acme', { expiresAt: iso(3_600_000), rolesFetchedAt: iso(-10_000) })];
@@ -171,7 +195,7 @@ export function installFakeBridge(opts: FakeOptions): void {
       if (s === 'device') sendDevicePrompt();
       return ok(snapshot);
     },
-    'roles.get': () =>
+    'roles.get': (r) =>
       s === 'roles-error'
         ? Promise.resolve({
             ok: false,
@@ -181,7 +205,7 @@ export function installFakeBridge(opts: FakeOptions): void {
               hint: 'Sign in again.',
             },
           })
-        : ok(listed),
+        : ok(r.session === 'acme-gov' ? govRoles : listed),
     'roles.copyEnv': (r) =>
       ok({
         expiresAt: iso(3_600_000),
@@ -210,6 +234,32 @@ export function installFakeBridge(opts: FakeOptions): void {
         unchanged: ['SupportUser-555555555555'],
         removed: [],
         skipped: [],
+        profiles: [
+          {
+            name: 'AdministratorAccess-123456789012',
+            change: 'add',
+            accountId: '123456789012',
+            accountName: 'payments-prod',
+            roleName: 'AdministratorAccess',
+            region: 'eu-west-1',
+          },
+          {
+            name: 'ReadOnlyAccess-123456789012',
+            change: 'add',
+            accountId: '123456789012',
+            accountName: 'payments-prod',
+            roleName: 'ReadOnlyAccess',
+            region: 'eu-west-1',
+          },
+          {
+            name: 'PowerUserAccess-210987654321',
+            change: 'update',
+            accountId: '210987654321',
+            accountName: 'identity-staging',
+            roleName: 'PowerUserAccess',
+            region: 'eu-west-1',
+          },
+        ],
         diff: [
           '--- ~/.aws/config',
           '+++ ~/.aws/config (after)',
