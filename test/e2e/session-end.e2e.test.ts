@@ -91,14 +91,15 @@ async function approveShownCode(): Promise<void> {
   for (const d of emu.control.pendingDeviceCodes()) emu.control.approveDevice(d.userCode);
 }
 
-const ends = () => page.locator('.countdown');
+/** The session's chip: its state text says when the session ends; its title, how that was worked out. */
+const chip = () => page.getByRole('navigation', { name: 'Sessions' }).locator('.chip').first();
+const ends = () => chip().locator('.chip__state');
 
 it('the warning arrives, its click starts a fresh sign-in, and the window and tray show the new end', async () => {
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await approveShownCode();
-  await ends().waitFor({ timeout: 20_000 });
-  await expect.poll(() => ends().textContent()).toMatch(/^Ends \d\d:\d\d, in (9|10) m$/);
-  expect(await ends().getAttribute('title')).toMatch(
+  await expect.poll(() => ends().textContent(), { timeout: 20_000 }).toMatch(/^ends \d\d:\d\d, in (9|10) m$/);
+  expect(await chip().getAttribute('title')).toMatch(
     /Signed in with Lanyard; sessions last 10 m \(your setting\)/,
   );
   const firstEnd = await ends().textContent();
@@ -116,7 +117,7 @@ it('the warning arrives, its click starts a fresh sign-in, and the window and tr
     .poll(() => Date.parse(core.snapshot().sessions[0]!.usableUntil ?? ''), { timeout: 20_000 })
     .toBe(t1 + 10 * MIN);
   // The window counts on the real clock, the core on the moved one: compare the clock time it shows.
-  const newEnd = `Ends ${intlClock()(t1 + 10 * MIN, false)}`;
+  const newEnd = `ends ${intlClock()(t1 + 10 * MIN, false)}`;
   await expect.poll(() => ends().textContent(), { timeout: 10_000 }).toContain(newEnd);
   expect(await ends().textContent()).not.toBe(firstEnd);
   expect(core.tray().tooltip).toMatch(/work: (9|10)m left/);

@@ -3,7 +3,7 @@ import { startEmulator, type RunningEmulator } from '../../emulator';
 import { main } from '../../main/cli/main';
 import type { CliContext } from '../../main/cli/context';
 import { createDesktopCore } from '../../main/desktop/core';
-import { fakePlatform } from '../support/fakes';
+import { fakeClock, fakePlatform } from '../support/fakes';
 import { createSandbox, type Sandbox } from '../support/sandbox';
 import { startNetSwitch, type NetSwitch } from './support/net-switch';
 
@@ -83,7 +83,8 @@ describe('offline at start, then back', () => {
   }, 60_000);
 
   it('desktop core: cached roles, offline banner on a NETWORK error, back online on the next success', async () => {
-    const platform = fakePlatform();
+    // The core's clock is the app's clock (token ends, notices): today, as the token was written.
+    const platform = fakePlatform({ clock: fakeClock(Date.now()) });
     const core = createDesktopCore({ paths: sb.paths, env, platform, isTrustedSender: (u) => u === APP });
     const call = (c: string, p: unknown) => core.dispatch(c, p, APP);
     try {

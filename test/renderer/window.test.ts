@@ -242,8 +242,8 @@ describe('two sessions', () => {
     const chips = page.getByRole('navigation', { name: 'Sessions' });
     await expect.poll(() => chips.textContent()).toContain('acme-gov');
     const text = (await chips.textContent()) ?? '';
-    expect(text).toMatch(/acme\s*ends in 7 h/);
-    expect(text).toMatch(/acme-gov\s*ends in 2 h/);
+    expect(text).toMatch(/acme\s*ends \d\d:\d\d, in 7 h/);
+    expect(text).toMatch(/acme-gov\s*ends \d\d:\d\d, in 2 h/);
     expect(text).toMatch(/client\s*ended/);
     // The ended session says so once, plainly, with its one action.
     const alert = page.getByRole('alert');

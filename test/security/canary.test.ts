@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { IpcResult } from '../../app/ipc/contract';
 import { startEmulator, type RunningEmulator } from '../../emulator';
 import { main } from '../../main/cli/main';
@@ -136,7 +138,9 @@ describe('CLI in-process', () => {
     emu.control.revokeAll();
     emu.control.endSessions();
     expect((await run(ALL, 'roles', '--refresh')).code).not.toBe(0);
-    // A role not fetched before: dev/Developer would now be served from ~/.aws/cli/cache, as for `aws`.
+    // Role credentials already fetched are served from ~/.aws/cli/cache until they expire, as for
+    // `aws`: without that cache the call must reach the portal, which now refuses.
+    await rm(join(sb.home, '.aws', 'cli', 'cache'), { recursive: true, force: true });
     expect((await run(ALL, 'env', 'prod', 'ReadOnly')).code).not.toBe(0);
     expect((await run(ALL, 'logout')).code).toBe(0);
 

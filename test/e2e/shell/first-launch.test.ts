@@ -45,13 +45,13 @@ it('starts signed out with a context menu, adds a session, signs in with PKCE an
   await consent.waitForURL(/^http:\/\/127\.0\.0\.1:\d+\//);
   await person.close();
 
-  // A PKCE sign-in renews itself (refresh token), so its end is not known: "signed in", no clock.
+  // A PKCE sign-in renews itself until the session ends: 8 h from now by default (issue 9).
   await run.waitFor(
-    () => /^work: signed in$/m.test(run.tray.tooltip() ?? ''),
-    'the tooltip saying signed in',
+    () => /^work: 7h 5\dm left$/m.test(run.tray.tooltip() ?? ''),
+    'the tooltip saying signed in, with the time left',
   );
   await run.waitFor(() => run.tray.image()?.path.endsWith('/signed-in.png'), 'the signed-in icon');
-  expect(run.tray.menu()?.find((i) => i.id === 'session:work')?.label).toBe('work — signed in');
+  expect(run.tray.menu()?.find((i) => i.id === 'session:work')?.label).toMatch(/^work — 7h 5\dm left$/);
   // The calls went to AWS's own names through the proxy: nothing used an endpoint override.
   expect(scene.aws.connects).toEqual(
     expect.arrayContaining(['oidc.us-east-1.amazonaws.com:443', 'portal.sso.us-east-1.amazonaws.com:443']),
