@@ -1,10 +1,13 @@
 // `npm run demo`: Lanyard against a local IAM Identity Center emulator, with no AWS org and
 // without touching your own ~/.aws. Everything lives under .demo-home/ in the repo (gitignored).
-//   1. builds what is stale, 2. starts the emulator, 3. writes [sso-session lanyard-demo] into
-//   .demo-home/.aws/config, 4. launches the tray app pointed at the emulator — or, where the
-//   Electron binary is not installed, walks the same core through the CLI: login (device code,
-//   auto-approved), roles, env. Then it stops the emulator.
-// Flags: --cli (CLI walk-through even if Electron is installed), --keep (leave the sign-in cache).
+//   1. builds what is stale, 2. starts the emulator (sessions last 10 minutes, so the end is near),
+//   3. writes [sso-session lanyard-demo] into .demo-home/.aws/config, 4. launches the tray app
+//   pointed at the emulator — or, where the Electron binary is not installed, walks the same core
+//   through the CLI (device-code sign-in, status with the session's end, roles, env, the console
+//   URL followed to the console, the profiles plan), then runs the BUILT tray app under the
+//   Electron double the tests use: tray text, window screenshots, the warning before the end.
+// Flags: --cli (CLI walk-through even if Electron is installed), --keep (leave the sign-in cache),
+//   --no-tray (skip the tray part of the walk-through).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -77,7 +80,8 @@ function findElectron() {
 }
 
 function startEmulator(autoApprove) {
-  const flags = ['--port', '0', '--accounts', '8', '--seed', '7', '--quiet'];
+  // Ten-minute sessions: the walk-through shows the end coming and the warning before it.
+  const flags = ['--port', '0', '--accounts', '8', '--seed', '7', '--quiet', '--session-length', '10m'];
   if (autoApprove) flags.push('--auto-approve');
   const child = spawn(process.execPath, [join(root, 'dist/emulator.mjs'), ...flags], {
     cwd: root,
@@ -111,7 +115,11 @@ function writeDemoHome(home) {
   const aws = join(home, '.aws');
   mkdirSync(aws, { recursive: true });
   // A fresh emulator knows none of the old tokens: start from a clean sign-in cache.
-  if (!args.has('--keep')) rmSync(join(aws, 'sso', 'cache'), { recursive: true, force: true });
+  // Role credentials in the AWS CLI's cache came from that old emulator too.
+  if (!args.has('--keep')) {
+    rmSync(join(aws, 'sso', 'cache'), { recursive: true, force: true });
+    rmSync(join(aws, 'cli', 'cache'), { recursive: true, force: true });
+  }
   const config = join(aws, 'config');
   writeFileSync(
     config,
@@ -144,6 +152,8 @@ function demoEnv(home, config, emulatorUrl) {
     AWS_ENDPOINT_URL_SSO_OIDC: emulatorUrl,
     AWS_ENDPOINT_URL_SSO: emulatorUrl,
     LANYARD_FEDERATION_URL: `${emulatorUrl}/federation`,
+    // The tray app runs on Electron's Node 22; under this machine's Node the SDK would print a notice.
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
 }
 
@@ -173,7 +183,11 @@ async function cliWalkthrough(env, emulatorUrl) {
   say('Sign in with a device code (the emulator approves it, as a person would in the browser)');
   const login = lanyard(env, ['login', '--session', SESSION, '--device-code', '--no-browser']);
   if (login.status !== 0) throw new Error(`login failed (exit ${login.status})`);
-  if (available.has('status')) lanyard(env, ['status']);
+  if (available.has('status')) {
+    say("Tell Lanyard this organisation's session length (the emulator's is 10 minutes), then the status");
+    lanyard(env, ['sessions', 'set', SESSION, '--session-length', '10m']);
+    lanyard(env, ['status']);
+  }
 
   say('List every account and role the sign-in can use');
   let pick;
@@ -210,12 +224,64 @@ async function cliWalkthrough(env, emulatorUrl) {
       'print AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN exports for one role',
     );
   }
+
+  if (available.has('console') && account && role) {
+    say('Open the AWS console as that role: the sign-in URL, followed to the console');
+    const r = spawnSync(
+      process.execPath,
+      [
+        join(root, 'bin/lanyard.js'),
+        'console',
+        String(account),
+        String(role),
+        '--session',
+        SESSION,
+        '--print',
+      ],
+      { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const url = r.stdout.trim();
+    console.log(
+      `$ lanyard console ${account} ${role} --print\n${url.slice(0, 120)}${url.length > 120 ? '…' : ''}`,
+    );
+    if (r.status === 0 && url) await followToConsole(url, emulatorUrl);
+  }
+
+  if (available.has('profiles')) {
+    say('Preview the ~/.aws/config profiles Lanyard would write (nothing is written without --write)');
+    lanyard(env, ['profiles', '--session', SESSION]);
+  }
   console.log(`\nThe emulator at ${emulatorUrl} also serves ${emulatorUrl}/device (device approval page).`);
+}
+
+/** Follows the sign-in redirects on the emulator, stopping at the first page on another host. */
+async function followToConsole(start, emulatorUrl) {
+  let url = start;
+  for (let hop = 0; hop < 5 && url.startsWith(emulatorUrl); hop++) {
+    const res = await fetch(url, { redirect: 'manual' });
+    const next = res.headers.get('location');
+    console.log(`  ${res.status} ${new URL(url).pathname}${next ? ` → ${next.slice(0, 100)}` : ''}`);
+    if (!next) return;
+    url = new URL(next, url).href;
+  }
+  console.log(`  lands on ${new URL(url).origin} (the AWS console), signed in as the role`);
+}
+
+/** The built tray app under the Electron double (tsx runs the TypeScript helper). */
+function trayWalkthrough(env) {
+  say('The tray app, run headless (Electron cannot start here)');
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/demo-tray.ts')], {
+    cwd: root,
+    env: { ...env, LANYARD_DEMO_ENV: JSON.stringify(env) },
+    stdio: 'inherit',
+  });
+  if (r.status !== 0) console.log('(the headless tray run did not finish; see the message above)');
 }
 
 async function main() {
   const electron = args.has('--cli') ? { bin: null, why: '--cli was given' } : findElectron();
-  buildIfNeeded(Boolean(electron.bin));
+  const headlessTray = !electron.bin && !args.has('--no-tray');
+  buildIfNeeded(Boolean(electron.bin) || headlessTray);
   const home = join(root, '.demo-home');
   const config = writeDemoHome(home);
 
@@ -239,6 +305,11 @@ async function main() {
         `\nElectron is not installed here (${electron.why}),\nso the demo runs the same core through the CLI instead.`,
       );
       await cliWalkthrough(env, emu.url);
+      if (headlessTray) trayWalkthrough(env);
+      console.log(
+        `\nThe window's screenshots are in ${join(home, 'screenshots')}; \`npm test\` also writes every screen,\n` +
+          'light and dark, to test-results/screenshots/.',
+      );
     }
   } finally {
     say('Stopping the emulator');
