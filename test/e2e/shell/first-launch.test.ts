@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => scene?.close());
 
-it('starts signed out with a context menu, adds a session, signs in with PKCE and shows the time left', async () => {
+it('starts signed out with a context menu, adds a session, signs in with PKCE and shows when it ends', async () => {
   const run = await scene.start();
   // GNOME shows nothing for an icon without a context menu: one must be set from the start.
   await run.waitFor(() => run.tray.menu()?.some((i) => i.id === 'noSessions' && i.clickable), 'a tray menu');
@@ -45,13 +45,17 @@ it('starts signed out with a context menu, adds a session, signs in with PKCE an
   await consent.waitForURL(/^http:\/\/127\.0\.0\.1:\d+\//);
   await person.close();
 
-  // A PKCE sign-in renews itself (refresh token), so its end is not known: "signed in", no clock.
-  await run.waitFor(
-    () => /^work: signed in$/m.test(run.tray.tooltip() ?? ''),
-    'the tooltip saying signed in',
+  // A PKCE sign-in renews itself, so it ends a session length (8 h by default) after the sign-in:
+  // the tray says when, as a local clock time.
+  const ends = /^work: signed in, ends (\d\d:\d\d)$/m;
+  const tooltip = await run.waitFor(
+    () => ends.exec(run.tray.tooltip() ?? ''),
+    'the tooltip saying signed in and when it ends',
   );
   await run.waitFor(() => run.tray.image()?.path.endsWith('/signed-in.png'), 'the signed-in icon');
-  expect(run.tray.menu()?.find((i) => i.id === 'session:work')?.label).toBe('work — signed in');
+  expect(run.tray.menu()?.find((i) => i.id === 'session:work')?.label).toBe(
+    `work — signed in, ends ${tooltip[1]}`,
+  );
   // The calls went to AWS's own names through the proxy: nothing used an endpoint override.
   expect(scene.aws.connects).toEqual(
     expect.arrayContaining(['oidc.us-east-1.amazonaws.com:443', 'portal.sso.us-east-1.amazonaws.com:443']),
