@@ -3,6 +3,7 @@
  * main before anything is written. Messages say what to do, not just what is wrong.
  */
 import { parseUrl } from './console/url';
+import { isPortalStartUrl } from './policy/urls';
 import { isRegion, looksLikeAvailabilityZone } from './policy/region';
 
 export type Validation<T = string> = { ok: true; value: T } | { ok: false; message: string };
@@ -10,7 +11,14 @@ export type Validation<T = string> = { ok: true; value: T } | { ok: false; messa
 const ok = <T>(value: T): Validation<T> => ({ ok: true, value });
 const fail = (message: string): Validation<never> => ({ ok: false, message });
 
-export function validateStartUrl(input: string): Validation {
+export type StartUrlOptions = {
+  /** The person said this is a custom (vanity) portal URL on a host AWS does not own. */
+  customEndpoint?: boolean;
+  /** How this caller's person says so, e.g. `pass --custom-endpoint`; ends the refusal. */
+  confirm?: string;
+};
+
+export function validateStartUrl(input: string, opts: StartUrlOptions = {}): Validation {
   const text = input.trim();
   if (text === '')
     return fail('Enter your AWS access portal URL, e.g. https://d-1234567890.awsapps.com/start');
@@ -34,6 +42,14 @@ export function validateStartUrl(input: string): Validation {
     // People paste the portal page they are on: `.../start/#/` or `.../start#/?tab=accounts`.
     const fixed = `${url.origin}${url.pathname}`.replace(/\/+$/, '');
     return fail(`Remove the part after the path: ${fixed}`);
+  }
+  // A look-alike host would receive the sign-in; only the person can vouch for a custom one.
+  if (!opts.customEndpoint && !isPortalStartUrl(text)) {
+    return fail(
+      `${url.hostname} is not an AWS access portal URL. Portal URLs look like ` +
+        'https://d-1234567890.awsapps.com/start. If your organisation uses a custom URL, ' +
+        `${opts.confirm ?? 'add it as a custom endpoint'}.`,
+    );
   }
   // Returned as typed (trimmed): the token cache key is the SHA-1 of the exact URL, shared with the AWS CLI.
   return ok(text);

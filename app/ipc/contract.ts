@@ -64,7 +64,14 @@ type CommandSpec = { request: z.ZodType; response: unknown };
 export const commands = {
   'state.get': { request: z.object({}).strict(), response: returns<AppSnapshot>() },
   'sessions.add': {
-    request: z.object({ name: sessionName, startUrl: z.string().max(2048), region }).strict(),
+    request: z
+      .object({
+        name: sessionName,
+        startUrl: z.string().max(2048),
+        region,
+        customEndpoint: z.boolean().optional(),
+      })
+      .strict(),
     response: returns<AppSnapshot>(),
   },
   'auth.signIn': {

@@ -13,15 +13,16 @@ import { partitionRegionSource, partitions } from './region';
 /**
  * - `sign-in`: a device verification or PKCE authorize page (checked before it is printed or opened).
  * - `browser`: anything Lanyard opens: sign-in, access portal, federation and console pages.
+ * - `start-url`: an `[sso-session]` start URL a person adds: an access-portal host AWS owns.
  */
-export type UrlPurpose = 'sign-in' | 'browser';
+export type UrlPurpose = 'sign-in' | 'browser' | 'start-url';
 
 export type UrlVerdict = { ok: true; url: string } | { ok: false; reason: string; origin?: string };
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const label = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
 
-type HostGroup = 'sign-in' | 'portal' | 'federation' | 'console';
+type HostGroup = 'sign-in' | 'portal-api' | 'portal' | 'federation' | 'console';
 
 function perPartition(build: (region: string, d: (typeof partitionDomains)['aws']) => string[]): string[] {
   return partitions.flatMap((p) => build(`(?:${partitionRegionSource[p]})`, partitionDomains[p]));
@@ -43,8 +44,9 @@ const hostSources: Record<HostGroup, string[]> = {
     `oidc\\.${r}\\.${esc(d.dnsSuffix)}`,
     `device\\.sso\\.${r}\\.${esc(d.dnsSuffix)}`,
   ]),
+  // The portal's API host: a page Lanyard may open, never a start URL.
+  'portal-api': perPartition((r, d) => [`portal\\.sso\\.${r}\\.${esc(d.dnsSuffix)}`]),
   portal: [
-    ...perPartition((r, d) => [`portal\\.sso\\.${r}\\.${esc(d.dnsSuffix)}`]),
     `${label}\\.portal\\.${`(?:${partitionRegionSource.aws})`}\\.app\\.aws`,
     `(?:${label}\\.){1,3}(?:${portalSuffixes.map(esc).join('|')})`,
     'identitycenter\\.amazonaws\\.com',
@@ -61,8 +63,15 @@ const hostPattern = (groups: HostGroup[]) =>
 
 const purposeHosts: Record<UrlPurpose, RegExp> = {
   // A device verification URI may also be the access portal's own page (`<start url>/#/device`).
-  'sign-in': hostPattern(['sign-in', 'portal']),
-  browser: hostPattern(['sign-in', 'portal', 'federation', 'console']),
+  'sign-in': hostPattern(['sign-in', 'portal-api', 'portal']),
+  browser: hostPattern(['sign-in', 'portal-api', 'portal', 'federation', 'console']),
+  'start-url': hostPattern(['portal']),
+};
+
+const refusals: Record<UrlPurpose, string> = {
+  'sign-in': 'sign-in pages must be on an AWS sign-in or access-portal host',
+  browser: 'Lanyard opens only AWS sign-in, access-portal, federation and console pages',
+  'start-url': 'start URLs must be on an AWS access-portal host',
 };
 
 function originsOf(allowed: readonly string[]): Set<string> {
@@ -81,12 +90,7 @@ function verdict(u: ParsedUrl, purpose: UrlPurpose, allowed: readonly string[]):
   if (originsOf(allowed).has(u.origin)) return { ok: true, url: u.href };
   if (u.protocol !== 'https:') return refuse('AWS pages are https only');
   if (u.port !== '') return refuse('AWS pages use the default https port');
-  if (!purposeHosts[purpose].test(u.hostname))
-    return refuse(
-      purpose === 'sign-in'
-        ? 'sign-in pages must be on an AWS sign-in or access-portal host'
-        : 'Lanyard opens only AWS sign-in, access-portal, federation and console pages',
-    );
+  if (!purposeHosts[purpose].test(u.hostname)) return refuse(refusals[purpose]);
   return { ok: true, url: u.href };
 }
 
@@ -107,6 +111,15 @@ export function isAllowedUrl(
   allowedOrigins: readonly string[] = [],
 ): boolean {
   return checkUrl(url, purpose, allowedOrigins).ok;
+}
+
+/**
+ * True when `url` is an access-portal start URL on a host AWS owns (doc §4.6): `d-….awsapps.com`,
+ * `<alias>.awsapps.com`, `….portal.<region>.app.aws` and the other partitions' portal hosts. The AWS
+ * CLI uses these as-is; any other host is a custom (vanity) URL it must resolve with a request.
+ */
+export function isPortalStartUrl(url: string): boolean {
+  return checkUrl(url, 'start-url').ok;
 }
 
 /** Returns `url` unchanged when allowed; otherwise throws URL_NOT_ALLOWED (CLI exit 8). */

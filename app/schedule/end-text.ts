@@ -8,11 +8,16 @@ export type ClockText = (epochMs: number, withDate: boolean) => string;
 
 /** The local clock time, with the date when the end is not within the next (or last) day. */
 export function endText(endsAt: number, now: number, clock: ClockText): string {
-  const withDate = Math.abs(endsAt - now) >= 20 * 3_600_000;
-  const at = clock(endsAt, withDate);
+  const at = endClockText(endsAt, now, clock);
   return endsAt > now
-    ? `ends ${at}, in ${relativeWords(endsAt - now)}`
-    : `ended ${at}, ${relativeWords(now - endsAt)} ago`;
+    ? `${at}, in ${relativeWords(endsAt - now)}`
+    : `${at}, ${relativeWords(now - endsAt)} ago`;
+}
+
+/** "ends 17:40" / "ended 09:12" alone, for short places: tray tooltips are cut at about 127 characters. */
+export function endClockText(endsAt: number, now: number, clock: ClockText): string {
+  const at = clock(endsAt, Math.abs(endsAt - now) >= 20 * 3_600_000);
+  return endsAt > now ? `ends ${at}` : `ended ${at}`;
 }
 
 /** A ClockText on Intl: 24-hour "17:40", or "Nov 28 17:40" with the date. */

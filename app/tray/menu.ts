@@ -3,6 +3,7 @@
  * It is never empty, because GNOME's AppIndicator shows nothing for an icon without a menu.
  */
 import { makeRoleKey } from '../domain/role-key';
+import { endClockText } from '../schedule/end-text';
 import { shortDuration } from '../format/duration';
 import { endOfUse } from '../schedule/expiry';
 import type { TrayAction, TrayRole, TraySession, TrayState } from './state';
@@ -26,7 +27,6 @@ export type TrayLabels = {
   signedOut: string;
   expired: string;
   signingIn: string;
-  left: string;
   signIn: string;
   signOut: string;
   startFresh: string;
@@ -48,7 +48,6 @@ export const defaultTrayLabels: TrayLabels = {
   signedOut: 'signed out',
   expired: 'expired',
   signingIn: 'signing in…',
-  left: 'left',
   signIn: 'Sign In',
   signOut: 'Sign Out',
   startFresh: 'Start Fresh Session',
@@ -67,7 +66,7 @@ export const trayLimits = { sessions: 10, favorites: 10, recents: 5 } as const;
 
 const DEFAULT_EXPIRING_MS = 30 * 60_000;
 
-export function trayIconState(state: TrayState): TrayIconState {
+export function trayIconState(state: Omit<TrayState, 'clock'>): TrayIconState {
   const { sessions, now } = state;
   if (sessions.some((s) => s.signingIn || s.listing)) return 'busy';
   if (sessions.some((s) => s.state === 'expired')) return 'expired';
@@ -81,20 +80,26 @@ export function trayIconState(state: TrayState): TrayIconState {
   return expiring ? 'expiring' : 'signed-in';
 }
 
-function sessionStatusText(s: TraySession, now: number, l: TrayLabels): string {
+/**
+ * "signed in, ends 17:40, 2h 05m left": the end as a clock time (what a person plans around) and
+ * the time left (what the tray is glanced at for), worded as the window and the CLI word them.
+ */
+function sessionStatusText(s: TraySession, state: TrayState, l: TrayLabels): string {
   if (s.signingIn) return l.signingIn;
   if (s.state === 'expired') return l.expired;
   if (s.state === 'signed-out') return l.signedOut;
   const end = endOfUse(s);
-  return end === undefined ? l.signedIn : `${shortDuration(Math.max(0, end - now))} ${l.left}`;
+  if (end === undefined) return l.signedIn;
+  const left = end > state.now ? `, ${shortDuration(end - state.now)} left` : '';
+  return `${l.signedIn}, ${endClockText(end, state.now, state.clock)}${left}`;
 }
 
-/** Tooltip: one line per session with its time left (tooltips are plain text everywhere). */
+/** Tooltip: one line per session with when it ends (tooltips are plain text everywhere). */
 export function trayTooltip(state: TrayState, labels: Partial<TrayLabels> = {}): string {
   const l = { ...defaultTrayLabels, ...labels };
   const lines = [state.online ? l.appName : `${l.appName} (${l.offline})`];
   for (const s of state.sessions.slice(0, trayLimits.sessions)) {
-    lines.push(`${s.name}: ${sessionStatusText(s, state.now, l)}`);
+    lines.push(`${s.name}: ${sessionStatusText(s, state, l)}`);
   }
   // macOS and Windows cut tooltips at about 127 characters.
   const text = lines.join('\n');
@@ -104,7 +109,7 @@ export function trayTooltip(state: TrayState, labels: Partial<TrayLabels> = {}):
 const roleId = (r: TrayRole) => makeRoleKey(r.session, r.accountId, r.roleName);
 const roleLabel = (r: TrayRole) => `${r.accountName ?? r.accountId} / ${r.roleName}`;
 
-function sessionItem(s: TraySession, now: number, l: TrayLabels): TrayMenuItem {
+function sessionItem(s: TraySession, state: TrayState, l: TrayLabels): TrayMenuItem {
   const id = `session:${s.name}`;
   const actions: TrayMenuItem[] = [];
   if (s.state === 'signed-in') {
@@ -125,7 +130,7 @@ function sessionItem(s: TraySession, now: number, l: TrayLabels): TrayMenuItem {
   });
   return {
     id,
-    label: `${s.name} — ${sessionStatusText(s, now, l)}`,
+    label: `${s.name} — ${sessionStatusText(s, state, l)}`,
     type: 'submenu',
     submenu: actions,
   };
@@ -168,7 +173,7 @@ export function buildTrayMenu(state: TrayState, labels: Partial<TrayLabels> = {}
   if (state.sessions.length === 0) {
     items.push({ id: 'noSessions', label: l.noSessions, action: { type: 'openWindow' } });
   } else {
-    for (const s of state.sessions.slice(0, trayLimits.sessions)) items.push(sessionItem(s, state.now, l));
+    for (const s of state.sessions.slice(0, trayLimits.sessions)) items.push(sessionItem(s, state, l));
     if (state.sessions.length > trayLimits.sessions) items.push(more('sessions:more', l));
   }
 

@@ -1,8 +1,9 @@
 /**
  * What the tray shows, as plain data: the core derives it from its snapshot, the shell renders it
- * with Electron's Menu, and tests build it by hand. Serializable, no secrets.
+ * with Electron's Menu, and tests build it by hand. Plain data plus the clock formatter, no secrets.
  */
 import type { SessionState } from '../domain/session';
+import type { ClockText } from '../schedule/end-text';
 
 export type TrayRoleRef = { session: string; accountId: string; roleName: string };
 
@@ -24,8 +25,10 @@ export type TraySession = {
 };
 
 export type TrayState = {
-  /** Epoch ms the state was taken at: "time left" is relative to it. */
+  /** Epoch ms the state was taken at. */
   now: number;
+  /** Local clock times for "ends 17:40": passed in so app/ stays pure and tests fix the time zone. */
+  clock: ClockText;
   online: boolean;
   sessions: TraySession[];
   favorites: TrayRole[];

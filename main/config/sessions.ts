@@ -113,7 +113,14 @@ export async function getSession(paths: Paths, name: string): Promise<SsoSession
   );
 }
 
-export type AddSessionInput = { name: string; startUrl: string; region: string; scopes?: string[] };
+export type AddSessionInput = {
+  name: string;
+  startUrl: string;
+  region: string;
+  scopes?: string[];
+  /** The person confirmed a start URL on a host AWS does not own (a custom or vanity portal URL). */
+  customEndpoint?: boolean;
+};
 
 function must<T>(v: { ok: true; value: T } | { ok: false; message: string }): T {
   if (!v.ok) throw new LanyardError('BAD_INPUT', v.message);
@@ -122,7 +129,7 @@ function must<T>(v: { ok: true; value: T } | { ok: false; message: string }): T 
 
 export async function addSsoSession(paths: Paths, input: AddSessionInput): Promise<{ changed: boolean }> {
   const name = must(validateSessionName(input.name));
-  const startUrl = must(validateStartUrl(input.startUrl));
+  const startUrl = must(validateStartUrl(input.startUrl, { customEndpoint: input.customEndpoint }));
   const region = must(validateRegion(input.region));
   const scopes = (input.scopes ?? defaultScopes).map((s) => s.trim()).filter((s) => s !== '');
   if (scopes.length === 0)

@@ -12,6 +12,7 @@ import {
 } from '../../app/tray/menu';
 import type { TrayAction, TrayState } from '../../app/tray/state';
 import type { AppSnapshot, IpcResult } from '../../app/ipc/contract';
+import type { ClockText } from '../../app/schedule/end-text';
 import type { EndpointOverrides } from '../aws/endpoints';
 import { createIpcDispatcher, toIpcError, type Dispatch } from '../ipc/dispatch';
 import { createLogger } from '../log/logger';
@@ -41,6 +42,8 @@ export type DesktopCoreOptions = {
   isTrustedSender?: (url: string) => boolean;
   /** Replace parts of the real services (tests). */
   services?: Partial<DesktopServices>;
+  /** Clock times in the tray ("ends 17:40"); default: the system's locale and time zone. */
+  clockText?: ClockText;
 };
 
 export type DesktopCore = {
@@ -137,7 +140,7 @@ export function createDesktopCore(opts: DesktopCoreOptions): DesktopCore {
   /** Tray clicks come from main itself, so they skip the sender check but not validation. */
   const internal = createIpcDispatcher(handlers, { isTrustedSender: () => true });
 
-  const trayState = () => trayStateFrom(state.snapshot(), state.roles, clock.now());
+  const trayState = () => trayStateFrom(state.snapshot(), state.roles, clock.now(), opts.clockText);
 
   return {
     dispatch,

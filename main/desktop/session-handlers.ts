@@ -46,7 +46,8 @@ export function sessionHandlers(deps: SessionHandlerDeps): Pick<IpcHandlers, Ses
     'state.get': () => Promise.resolve(state.snapshot()),
 
     async 'sessions.add'(req) {
-      await services.addSession({ name: req.name, startUrl: req.startUrl, region: req.region });
+      const { name, startUrl, region, customEndpoint } = req;
+      await services.addSession({ name, startUrl, region, customEndpoint });
       await status.refresh(false);
       return state.snapshot();
     },

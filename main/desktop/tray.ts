@@ -2,12 +2,15 @@
 import type { RoleEntry } from '../../app/domain/accounts';
 import { parseRoleKey } from '../../app/domain/role-key';
 import type { AppSnapshot } from '../../app/ipc/contract';
+import { intlClock, type ClockText } from '../../app/schedule/end-text';
 import type { TrayRole, TrayState } from '../../app/tray/state';
 
 export function trayStateFrom(
   snap: AppSnapshot,
   roles: ReadonlyMap<string, RoleEntry[]>,
   now: number,
+  /** The system's locale and time zone unless a test fixes them. */
+  clock: ClockText = intlClock(),
 ): TrayState {
   const names = new Map<string, string>();
   for (const list of roles.values())
@@ -23,6 +26,7 @@ export function trayStateFrom(
   const lead = Math.max(0, ...snap.settings.notifyLeadMinutes);
   return {
     now,
+    clock,
     online: snap.online,
     sessions: snap.sessions.map((s) => ({
       name: s.session.name,

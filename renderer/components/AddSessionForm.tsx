@@ -13,6 +13,9 @@ type Props = {
 
 type Field = 'name' | 'startUrl' | 'region';
 
+const customLabel = 'This is a custom or vanity portal URL (not an AWS-owned host)';
+const customConfirm = `tick "${customLabel}"`;
+
 /** Adds an `[sso-session]`: each field is checked as the person types, with app/validate's words. */
 export function AddSessionForm({ first, existing, onAdded, onCancel }: Props) {
   const [values, setValues] = useState<Record<Field, string>>({ name: '', startUrl: '', region: '' });
@@ -21,6 +24,7 @@ export function AddSessionForm({ first, existing, onAdded, onCancel }: Props) {
     startUrl: false,
     region: false,
   });
+  const [custom, setCustom] = useState(false);
   const [busy, setBusy] = useState(false);
   const { fail } = useToasts();
 
@@ -30,9 +34,12 @@ export function AddSessionForm({ first, existing, onAdded, onCancel }: Props) {
       name.ok && existing.includes(name.value)
         ? { ok: false, message: `A session named "${name.value}" exists already; pick another name.` }
         : name,
-    startUrl: validateStartUrl(values.startUrl),
+    startUrl: validateStartUrl(values.startUrl, { customEndpoint: custom, confirm: customConfirm }),
     region: validateRegion(values.region),
   };
+  // Offered only once the URL is fine but for its host, or while ticked (so it can be unticked).
+  const offerCustom =
+    custom || (!checks.startUrl.ok && validateStartUrl(values.startUrl, { customEndpoint: true }).ok);
   const valid = checks.name.ok && checks.startUrl.ok && checks.region.ok;
 
   const submit = async (e: FormEvent) => {
@@ -44,6 +51,7 @@ export function AddSessionForm({ first, existing, onAdded, onCancel }: Props) {
       name: checks.name.value,
       startUrl: checks.startUrl.value,
       region: checks.region.value,
+      ...(custom ? { customEndpoint: true } : {}),
     });
     setBusy(false);
     if (r.ok) onAdded(r.value, checks.name.value);
@@ -91,6 +99,23 @@ export function AddSessionForm({ first, existing, onAdded, onCancel }: Props) {
         'Start URL',
         'https://d-1234567890.awsapps.com/start',
         'Your AWS access portal URL.',
+      )}
+      {offerCustom && (
+        <div className="field">
+          <label className="check check--tight">
+            <input
+              type="checkbox"
+              aria-describedby="f-custom-msg"
+              checked={custom}
+              onChange={(e) => setCustom(e.target.checked)}
+            />
+            {customLabel}
+          </label>
+          <p id="f-custom-msg" className="field__msg">
+            Lanyard will send your sign-in to this host as typed; tick this only if your organisation gave you
+            this URL.
+          </p>
+        </div>
       )}
       {field('region', 'Region', 'us-east-1', 'The region of your Identity Center.')}
       <div className="row-end">

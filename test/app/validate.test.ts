@@ -28,6 +28,43 @@ describe('validateStartUrl', () => {
     expect(message(validateStartUrl(''))).toMatch(/access portal URL/);
     expect(message(validateStartUrl('https://localhost/start'))).toMatch(/full host name/);
   });
+  it.each([
+    'https://d-0000000000.awsapps.com/start',
+    'https://my-company.awsapps.com/start',
+    'https://start.us-gov-home.awsapps.com/directory/d-1234567890',
+    'https://d-9067642ac7.awsapps.cn/start',
+    'https://ssoins-7223c1ab2b3e2c10.portal.us-east-1.app.aws',
+    'https://d-1234567890.portal.amazonaws.eu/start',
+    'https://identitycenter.amazonaws.com/ssoins-7223c1ab2b3e2c10',
+  ])('accepts the AWS-owned portal URL %s', (url) => {
+    expect(validateStartUrl(url)).toEqual({ ok: true, value: url });
+  });
+  it('refuses another host until the person says it is a custom endpoint, and says how', () => {
+    const url = 'https://sso.corp.example/start';
+    expect(message(validateStartUrl(url))).toBe(
+      'sso.corp.example is not an AWS access portal URL. Portal URLs look like ' +
+        'https://d-1234567890.awsapps.com/start. If your organisation uses a custom URL, ' +
+        'add it as a custom endpoint.',
+    );
+    expect(message(validateStartUrl(url, { confirm: 'pass --custom-endpoint' }))).toMatch(
+      /custom URL, pass --custom-endpoint\.$/,
+    );
+    expect(validateStartUrl(url, { customEndpoint: true })).toEqual({ ok: true, value: url });
+  });
+  it.each([
+    ['https://d-1234567890.awsapps.com.evil.example/start', /not an AWS access portal URL/],
+    ['https://d-1234567890.awsapps.com:8443/start', /not an AWS access portal URL/],
+    ['https://portal.sso.us-east-1.amazonaws.com/', /not an AWS access portal URL/],
+    ['https://d-123.аwsapps.com/start', /not an AWS access portal URL/],
+  ])('refuses the look-alike %s', (url, why) => {
+    expect(message(validateStartUrl(url))).toMatch(why);
+  });
+  it('a custom endpoint is still https, without userinfo, query or fragment', () => {
+    const custom = { customEndpoint: true };
+    expect(message(validateStartUrl('http://sso.corp.example/start', custom))).toMatch(/Use https/);
+    expect(message(validateStartUrl('https://u:p@sso.corp.example/start', custom))).toMatch(/user name/);
+    expect(message(validateStartUrl('https://sso.corp.example/start#/', custom))).toMatch(/Remove the part/);
+  });
 });
 
 describe('validateRegion', () => {

@@ -121,11 +121,12 @@ describe('the packaged main, run from the asar under the Electron double', () =>
     );
     await expect.poll(() => page.locator('.device__code').textContent()).toBe(pending.userCode);
     scene.aws.emu.control.approveDevice(pending.userCode);
-    // The icon comes from resources/tray; the tooltip may say "signed in" before the time left.
+    // The icon comes from resources/tray; the tooltip may say "signed in" before when it ends.
     const signedIn = join(packaged.resourcesPath, 'tray', 'signed-in.png');
     await run.waitFor(
       () =>
-        run.tray.image()?.path === signedIn && /^work: (signed in|.+ left)$/m.test(run.tray.tooltip() ?? ''),
+        run.tray.image()?.path === signedIn &&
+        /^work: signed in(, ends .+)?$/m.test(run.tray.tooltip() ?? ''),
       'signed in: icon and tooltip',
       30_000,
     );

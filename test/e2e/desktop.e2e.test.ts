@@ -8,7 +8,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../emulator/index';
 import { createDesktopCore, type DesktopCore } from '../../main/desktop/core';
 import {
@@ -24,6 +24,9 @@ import { fakeClock, fakePlatform, type FakePlatform } from '../support/fakes';
 import { createSandbox, type Sandbox } from '../support/sandbox';
 
 const shots = join(repoRoot, 'test-results', 'screenshots');
+// Each screen is shot light and dark and checked by axe: on two busy cores that alone can pass 30 s.
+// Every wait inside is for a state, so a longer budget only matters when the machine is slow.
+vi.setConfig({ testTimeout: 90_000 });
 const org = {
   accounts: [
     {

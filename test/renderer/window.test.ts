@@ -323,6 +323,37 @@ describe('other states', () => {
     await page.close();
   });
 
+  it('no sessions: refuses a non-portal start URL until the custom-endpoint box is ticked', async () => {
+    const { page, calls } = await open('no-sessions');
+    const box = page.getByRole('checkbox', { name: /custom or vanity portal URL/ });
+    await page.fill('#f-name', 'corp');
+    await page.fill('#f-region', 'us-east-1');
+    await page.fill('#f-startUrl', 'https://d-123.awsapps.com/start');
+    expect(await page.isDisabled('button[type=submit]')).toBe(false);
+    expect(await box.count()).toBe(0); // not offered for a portal URL
+    await page.fill('#f-startUrl', 'https://sso.corp.example/start');
+    await box.waitFor();
+    expect(await page.textContent('#f-startUrl-msg')).toContain(
+      'sso.corp.example is not an AWS access portal URL',
+    );
+    expect(await page.textContent('#f-startUrl-msg')).toContain(
+      'tick "This is a custom or vanity portal URL',
+    );
+    expect(await page.isDisabled('button[type=submit]')).toBe(true);
+    await box.check();
+    await expect.poll(() => page.textContent('#f-startUrl-msg')).toBe('Your AWS access portal URL.');
+    await page.click('button[type=submit]');
+    await expect
+      .poll(async () => (await calls()).find((c) => c.command === 'sessions.add')?.request)
+      .toEqual({
+        name: 'corp',
+        startUrl: 'https://sso.corp.example/start',
+        region: 'us-east-1',
+        customEndpoint: true,
+      });
+    await page.close();
+  });
+
   it('expired: offers sign in again and a fresh session', async () => {
     const { page } = await open('expired');
     const text = await page.textContent('main');

@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
 import type { SsoSession } from '../../../app/domain/session';
 import { LanyardError } from '../../../app/errors';
-import { validateRegion, validateStartUrl } from '../../../app/validate';
+import { validateRegion } from '../../../app/validate';
 import type { SignInPrompt } from '../../auth/prompts';
 import type { Services } from '../../services';
 import type { CliContext, RegisterCommand } from '../context';
 import { pickSession } from '../shared/sessions';
+import { cliStartUrl, customEndpointHelp, type StartUrlFlags } from '../shared/start-url';
 
 /** `d-1234567890.awsapps.com/start` → `d-1234567890`; `acme.awsapps.com` → `acme`. */
 export function sessionNameFor(startUrl: string): string {
@@ -18,25 +19,24 @@ export function sessionNameFor(startUrl: string): string {
 async function sessionForStartUrl(
   ctx: CliContext,
   services: Services,
-  startUrl: string,
+  start: StartUrlFlags,
   region: string,
 ): Promise<string> {
-  const url = validateStartUrl(startUrl);
-  if (!url.ok) throw new LanyardError('BAD_INPUT', url.message);
+  const startUrl = cliStartUrl(start);
   const reg = validateRegion(region);
   if (!reg.ok) throw new LanyardError('BAD_INPUT', reg.message);
   const { sessions } = await services.loadSessions();
   const same = sessions.find(
-    (s: SsoSession) => s.kind === 'sso-session' && s.startUrl === url.value && s.region === reg.value,
+    (s: SsoSession) => s.kind === 'sso-session' && s.startUrl === startUrl && s.region === reg.value,
   );
   if (same) {
-    ctx.stderr.write(`Using the existing sso-session "${same.name}" for ${url.value}.\n`);
+    ctx.stderr.write(`Using the existing sso-session "${same.name}" for ${startUrl}.\n`);
     return same.name;
   }
-  const base = sessionNameFor(url.value);
+  const base = sessionNameFor(startUrl);
   let name = base;
   for (let i = 2; sessions.some((s) => s.name === name); i++) name = `${base}-${i}`;
-  await services.addSession({ name, startUrl: url.value, region: reg.value });
+  await services.addSession({ name, startUrl, region: reg.value, customEndpoint: start.customEndpoint });
   ctx.stderr.write(`Added [sso-session ${name}] to ${ctx.paths.awsConfigFile}.\n`);
   return name;
 }
@@ -67,6 +67,7 @@ function printPrompt(ctx: CliContext, p: SignInPrompt): void {
 type LoginFlags = {
   session?: string;
   startUrl?: string;
+  customEndpoint?: boolean;
   region?: string;
   deviceCode?: boolean;
   browser: boolean;
@@ -78,6 +79,7 @@ export const registerLogin: RegisterCommand = (program: Command, ctx: CliContext
     .description('sign in to an IAM Identity Center session (browser with PKCE, or a device code)')
     .option('--session <name>', 'the sso-session (or legacy profile) to sign in to')
     .option('--start-url <url>', 'sign in to this access portal, adding an sso-session for it if needed')
+    .option('--custom-endpoint', customEndpointHelp)
     .option('--region <region>', 'the Identity Center region (with --start-url)')
     .option('--device-code', 'use a device code instead of the browser redirect (for remote machines)')
     .option('--no-browser', 'print the URL (and code) instead of opening a browser')
@@ -95,7 +97,7 @@ export const registerLogin: RegisterCommand = (program: Command, ctx: CliContext
           '--region goes with --start-url; a configured session has its own region.',
         );
       const name = flags.startUrl
-        ? await sessionForStartUrl(ctx, services, flags.startUrl, flags.region!)
+        ? await sessionForStartUrl(ctx, services, { ...flags, startUrl: flags.startUrl }, flags.region!)
         : await pickSession(ctx, services, flags.session);
       let flow: 'pkce' | 'device' | undefined = flags.deviceCode ? 'device' : undefined;
       if (!flow && isRemote(ctx.env)) {

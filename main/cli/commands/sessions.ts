@@ -1,4 +1,5 @@
 import type { RegisterCommand } from '../context';
+import { cliStartUrl, customEndpointHelp, type StartUrlFlags } from '../shared/start-url';
 import { registerSessionSet } from './session-length';
 
 export const registerSessions: RegisterCommand = (program, ctx, services) => {
@@ -12,12 +13,14 @@ export const registerSessions: RegisterCommand = (program, ctx, services) => {
     )
     .requiredOption('--region <region>', 'the IAM Identity Center region, e.g. us-east-1')
     .option('--scopes <list>', 'registration scopes, comma-separated', 'sso:account:access')
-    .action(async (name: string, flags: { startUrl: string; region: string; scopes: string }) => {
+    .option('--custom-endpoint', customEndpointHelp)
+    .action(async (name: string, flags: StartUrlFlags & { region: string; scopes: string }) => {
       const { changed } = await services.addSession({
         name,
-        startUrl: flags.startUrl,
+        startUrl: cliStartUrl(flags),
         region: flags.region,
         scopes: flags.scopes.split(','),
+        customEndpoint: flags.customEndpoint === true,
       });
       ctx.stdout.write(
         changed

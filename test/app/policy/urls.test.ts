@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { isLanyardError } from '../../../app/errors';
-import { assertUrl, checkUrl, type UrlPurpose } from '../../../app/policy/urls';
+import { assertUrl, checkUrl, isPortalStartUrl, type UrlPurpose } from '../../../app/policy/urls';
 
 const emulator = 'http://127.0.0.1:4567';
 const overrides = [emulator, 'https://sso.corp.example:8443/base'];
@@ -8,6 +8,9 @@ const overrides = [emulator, 'https://sso.corp.example:8443/base'];
 type Row = [url: string, purposes: UrlPurpose[], why: string];
 const both: UrlPurpose[] = ['sign-in', 'browser'];
 const browser: UrlPurpose[] = ['browser'];
+/** Access-portal hosts: pages to open and start URLs a person may add. */
+const portal: UrlPurpose[] = ['sign-in', 'browser', 'start-url'];
+const purposes: UrlPurpose[] = ['sign-in', 'browser', 'start-url'];
 
 /** Allowed for the listed purposes, refused for the others. */
 const valid: Row[] = [
@@ -23,14 +26,27 @@ const valid: Row[] = [
   ['https://oidc.eusc-de-east-1.amazonaws.eu/authorize', both, 'authorize, aws-eusc'],
   ['https://device.sso.eusc-de-east-1.amazonaws.eu/', both, 'device, aws-eusc'],
   // Access portal (start URLs and their device page), doc §4.6.
-  ['https://d-1234567890.awsapps.com/start/#/device?user_code=ABCD-EFGH', both, 'portal device page'],
-  ['https://d-1234567890.awsapps.com/start/#/console?account_id=1', both, 'portal console link'],
-  ['https://start.us-gov-home.awsapps.com/directory/d-123', both, 'GovCloud portal'],
-  ['https://d-9067642ac7.awsapps.cn/start', both, 'China portal'],
-  ['https://ssoins-1234.portal.us-east-1.app.aws/', both, 'app.aws portal'],
-  ['https://acme.portal.eu-west-1.app.aws/', both, 'app.aws portal, regional'],
-  ['https://d-123.us-east-1.portal.amazonaws.com/', both, 'portal.amazonaws.com'],
-  ['https://identitycenter.amazonaws.com/ssoins-1', both, 'identitycenter'],
+  ['https://d-1234567890.awsapps.com/start/#/device?user_code=ABCD-EFGH', portal, 'portal device page'],
+  ['https://d-1234567890.awsapps.com/start/#/console?account_id=1', portal, 'portal console link'],
+  ['https://start.us-gov-home.awsapps.com/directory/d-123', portal, 'GovCloud portal'],
+  ['https://d-9067642ac7.awsapps.cn/start', portal, 'China portal'],
+  ['https://ssoins-1234.portal.us-east-1.app.aws/', portal, 'app.aws portal'],
+  ['https://acme.portal.eu-west-1.app.aws/', portal, 'app.aws portal, regional'],
+  ['https://d-123.us-east-1.portal.amazonaws.com/', portal, 'portal.amazonaws.com'],
+  ['https://identitycenter.amazonaws.com/ssoins-1', portal, 'identitycenter'],
+  ['https://d-0000000000.awsapps.com/start', portal, 'the emulator demo start URL'],
+  ['https://my-company.awsapps.com/start', portal, 'alias start URL'],
+  ['https://d-9067642ac7.awsapps.cn/start', portal, 'aws-cn start URL'],
+  ['https://ssoins-7223c1ab2b3e2c10.portal.us-east-1.app.aws', portal, 'app.aws start URL, no path'],
+  ['https://d-123.us-gov-west-1.portal.amazonaws.com/start', portal, 'regional portal.amazonaws.com'],
+  ['https://d-123.portal.amazonaws.com.cn/start', portal, 'portal.amazonaws.com.cn'],
+  ['https://d-123.app.amazonwebservices.com.cn/start', portal, 'app.amazonwebservices.com.cn'],
+  ['https://d-123.portal.amazonaws.eu/start', portal, 'portal.amazonaws.eu'],
+  ['https://d-123.api.amazonwebservices.eu/start', portal, 'api.amazonwebservices.eu'],
+  ['https://identitycenter.amazonaws.com.cn/ssoins-1', portal, 'identitycenter, aws-cn'],
+  ['https://identitycenter.amazonaws.eu/ssoins-1', portal, 'identitycenter, aws-eusc'],
+  ['https://identitycenter.us-gov.amazonaws.com/ssoins-1', portal, 'identitycenter, aws-us-gov'],
+  // The portal's API: opened, never a start URL.
   ['https://portal.sso.us-east-1.amazonaws.com/federation/credentials', both, 'portal API, aws'],
   ['https://portal.sso.cn-north-1.amazonaws.com.cn/', both, 'portal API, aws-cn'],
   ['https://portal.sso.eusc-de-east-1.amazonaws.eu/', both, 'portal API, aws-eusc'],
@@ -59,6 +75,7 @@ const valid: Row[] = [
   // Configured overrides: exact origin, http allowed when the override itself is http.
   [`${emulator}/device?user_code=ABCD-EFGH`, both, 'emulator device page'],
   [`${emulator}/authorize?x=1`, both, 'emulator authorize'],
+  // Overrides move endpoints; a start URL on them is still a custom one (start URLs have no overrides).
   ['https://sso.corp.example:8443/other/path', both, 'private endpoint, its own port'],
   // Explicit default port and upper case normalise to the AWS host.
   ['https://SIGNIN.aws.amazon.com:443/federation', browser, 'default port, upper case'],
@@ -123,15 +140,52 @@ const hostile: [url: string, why: string][] = [
   ['https://evil.elasticbeanstalk.com/', 'Elastic Beanstalk'],
 ];
 
+/** Start URLs a person might be talked into adding: each would receive the sign-in. */
+const hostileStartUrls: [url: string, why: string][] = [
+  ['https://sso.corp.example/start', 'a vanity host (needs the custom-endpoint choice)'],
+  ['https://d-1234567890.awsapps.com.evil.example/start', 'portal host as a subdomain'],
+  ['https://d-1234567890-awsapps.com/start', 'dash for the dot'],
+  ['https://d-1234567890.awsapps.co/start', 'wrong TLD'],
+  ['https://d-1234567890.awsapps.com:8443/start', 'odd port'],
+  ['http://d-1234567890.awsapps.com/start', 'http'],
+  ['https://user@d-1234567890.awsapps.com/start', 'user name'],
+  ['https://awsapps.com/start', 'bare portal domain'],
+  ['https://evil.app.aws/start', 'app.aws outside the portal pattern'],
+  ['https://x.portal.cn-north-1.app.aws/', 'app.aws with an aws-cn region'],
+  ['https://portal.sso.us-east-1.amazonaws.com/', 'the portal API, not a portal'],
+  ['https://oidc.us-east-1.amazonaws.com/', 'the OIDC API'],
+  ['https://signin.aws.amazon.com/federation', 'federation'],
+  ['https://console.aws.amazon.com/', 'console'],
+  ['https://evil-bucket.s3.amazonaws.com/start', 'S3 bucket'],
+  ['https://identitycenter.amazonaws.com.evil.example/', 'identitycenter as a subdomain'],
+  ['https://x.identitycenter.amazonaws.com/', 'below the exact identitycenter host'],
+  ['https://d-123.аwsapps.com/start', 'IDN homograph'],
+  ['http://127.0.0.1:4567/start', 'the emulator itself'],
+];
+
 describe('URL policy', () => {
-  test.each(valid)('allows %s (%s: %s)', (url, purposes) => {
-    for (const purpose of ['sign-in', 'browser'] as const)
-      expect(checkUrl(url, purpose, overrides).ok, purpose).toBe(purposes.includes(purpose));
+  test.each(valid)('allows %s (%s: %s)', (url, allowed) => {
+    for (const purpose of purposes) {
+      // Start URLs are checked without overrides: sessions add has none to offer.
+      const origins = purpose === 'start-url' ? [] : overrides;
+      expect(checkUrl(url, purpose, origins).ok, purpose).toBe(allowed.includes(purpose));
+    }
   });
 
   test.each(hostile)('refuses %s (%s)', (url) => {
-    for (const purpose of ['sign-in', 'browser'] as const)
-      expect(checkUrl(url, purpose, overrides).ok, purpose).toBe(false);
+    for (const purpose of purposes) expect(checkUrl(url, purpose, overrides).ok, purpose).toBe(false);
+  });
+
+  test.each(hostileStartUrls)('refuses the start URL %s (%s)', (url) => {
+    expect(isPortalStartUrl(url)).toBe(false);
+  });
+
+  test('a start-url refusal says which hosts are allowed', () => {
+    expect(checkUrl('https://sso.corp.example/start', 'start-url')).toEqual({
+      ok: false,
+      reason: 'start URLs must be on an AWS access-portal host',
+      origin: 'https://sso.corp.example',
+    });
   });
 
   test('without overrides the emulator is an ordinary http host', () => {

@@ -6,17 +6,19 @@ import {
   trayTooltip,
   type TrayMenuItem,
 } from '../../../app/tray/menu';
-import { shortDuration as formatTimeLeft } from '../../../app/format/duration';
+import { intlClock } from '../../../app/schedule/end-text';
 import { type TrayRole, type TraySession, type TrayState } from '../../../app/tray/state';
 
 const NOW = Date.UTC(2030, 0, 1, 9, 0, 0);
+// Fixed locale and zone: the tray's clock times do not depend on the machine running the tests.
+const clock = intlClock('en-GB', 'UTC');
 const iso = (ms: number) => new Date(ms).toISOString();
 
 function session(name: string, over: Partial<TraySession> = {}): TraySession {
   return { name, state: 'signed-in', refreshable: true, signingIn: false, listing: false, ...over };
 }
 function state(over: Partial<TrayState> = {}): TrayState {
-  return { now: NOW, online: true, sessions: [], favorites: [], recents: [], ...over };
+  return { now: NOW, clock, online: true, sessions: [], favorites: [], recents: [], ...over };
 }
 function role(i: number, sessionName = 'work'): TrayRole {
   return {
@@ -86,11 +88,13 @@ describe('buildTrayMenu', () => {
     expect(all.find((i) => i.id === 'session:lab')?.label).toBe('lab — expired');
   });
 
-  it('shows time left on the session line', () => {
+  it('shows when the session ends on the session line', () => {
     const items = buildTrayMenu(
       state({ sessions: [session('work', { usableUntil: iso(NOW + (2 * 60 + 5) * 60_000) })] }),
     );
-    expect(items.find((i) => i.id === 'session:work')?.label).toBe('work — 2h 05m left');
+    expect(items.find((i) => i.id === 'session:work')?.label).toBe(
+      'work — signed in, ends 11:05, 2h 05m left',
+    );
   });
 
   it('caps favorites with a More… that opens the window', () => {
@@ -148,22 +152,31 @@ describe('buildTrayMenu', () => {
   });
 });
 
-describe('tooltip and time left', () => {
-  it('formats durations compactly', () => {
-    expect(formatTimeLeft(30_000)).toBe('<1m');
-    expect(formatTimeLeft(14 * 60_000 + 59_000)).toBe('14m');
-    expect(formatTimeLeft(61 * 60_000)).toBe('1h 01m');
-    expect(formatTimeLeft(26 * 3_600_000)).toBe('1d 2h');
-  });
-  it('names each session with its time left', () => {
+describe('tooltip', () => {
+  it('names each session with when it ends, as a clock time', () => {
     const t = trayTooltip(
       state({
         sessions: [
-          session('work', { usableUntil: iso(NOW + 14 * 60_000) }),
+          session('work', { usableUntil: iso(NOW + 8 * 3_600_000 + 40 * 60_000) }),
+          session('legacy', { refreshable: false, expiresAt: iso(NOW + 14 * 60_000) }),
+          session('renewing'),
           session('lab', { state: 'signed-out' }),
         ],
       }),
     );
-    expect(t).toBe('Lanyard\nwork: 14m left\nlab: signed out');
+    expect(t).toBe(
+      'Lanyard\nwork: signed in, ends 17:40, 8h 40m left\nlegacy: signed in, ends 09:14, 14m left\nrenewing: signed in\nlab: signed out',
+    );
+  });
+  it('adds the date to an end a day or more away', () => {
+    const t = trayTooltip(state({ sessions: [session('work', { usableUntil: iso(NOW + 30 * 3_600_000) })] }));
+    expect(t).toBe('Lanyard\nwork: signed in, ends 2 Jan, 15:00, 1d 6h left');
+  });
+  it('the time zone comes from the clock it is given', () => {
+    const tokyo = intlClock('en-GB', 'Asia/Tokyo');
+    const work = session('work', { usableUntil: iso(NOW + 8 * 3_600_000 + 40 * 60_000) });
+    expect(trayTooltip(state({ clock: tokyo, sessions: [work] }))).toBe(
+      'Lanyard\nwork: signed in, ends 02:40, 8h 40m left',
+    );
   });
 });

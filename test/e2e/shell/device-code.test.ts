@@ -35,7 +35,10 @@ it('opens the window with the code, keeps it for a window loaded later, and sign
   expect(await page.locator('.device__code').textContent({ timeout: 10_000 })).toBe(pending.userCode);
 
   scene.aws.emu.control.approveDevice(pending.userCode);
-  await run.waitFor(() => /^work: 7h 5\dm left$/m.test(run.tray.tooltip() ?? ''), 'signed in with time left');
+  await run.waitFor(
+    () => /^work: signed in, ends \d\d:\d\d, 7h 5\dm left$/m.test(run.tray.tooltip() ?? ''),
+    'signed in, with when it ends',
+  );
   await page.locator('.device__code').waitFor({ state: 'detached', timeout: 10_000 });
   expect((await run.quit()).code).toBe(0);
 }, 60_000);

@@ -33,7 +33,10 @@ async function settingsOnDisk(): Promise<Record<string, unknown>> {
 
 it('persists a setting from the window that the CLI then uses', async () => {
   const run = await scene.start();
-  await run.waitFor(() => /^work: 7h 5\dm left$/m.test(run.tray.tooltip() ?? ''), 'signed in');
+  await run.waitFor(
+    () => /^work: signed in, ends \d\d:\d\d, 7h 5\dm left$/m.test(run.tray.tooltip() ?? ''),
+    'signed in',
+  );
   await run.tray.clickItem('Open Lanyard');
   const page = await run.window();
   await page.getByRole('button', { name: 'Settings' }).click();

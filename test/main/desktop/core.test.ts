@@ -268,4 +268,17 @@ describe('desktop core against the emulator', () => {
     });
     expect(h.core.tray().menu.length).toBeGreaterThan(0);
   });
+
+  it('adds a session on a non-portal start URL only when the window says it is a custom endpoint', async () => {
+    const h = await harness('');
+    const req = { name: 'corp', startUrl: 'https://sso.corp.example/start', region: 'us-east-1' };
+    const refused = await h.core.dispatch('sessions.add', req, APP);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(JSON.stringify(refused)).toContain('is not an AWS access portal URL');
+    expect(await h.sb.readConfig().catch(() => '')).not.toContain('sso.corp.example');
+    expect(await h.core.dispatch('sessions.add', { ...req, customEndpoint: true }, APP)).toMatchObject({
+      ok: true,
+    });
+    expect(await h.sb.readConfig()).toContain('sso_start_url = https://sso.corp.example/start\n');
+  });
 });

@@ -6,12 +6,20 @@ import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../../emulator/index';
 import { createDesktopCore, type DesktopCore } from '../../../main/desktop/core';
 import type { EventName, Events } from '../../../app/ipc/contract';
+import { intlClock } from '../../../app/schedule/end-text';
+import { shortDuration } from '../../../app/format/duration';
 import { createSandbox, type Sandbox } from '../../support/sandbox';
 import { fakeClock, fakePlatform, type FakePlatform } from '../../support/fakes';
 
 const APP = 'http://127.0.0.1/app';
 const MIN = 60_000;
+const trayClock = intlClock('en-GB', 'UTC');
+/** The tray's words for the current session's end: "work: signed in, ends 17:40, 9m left". */
 const clock = fakeClock(Math.floor(Date.now() / 1000) * 1000);
+const trayEnd = () => {
+  const end = Date.parse(session().usableUntil!);
+  return `work: signed in, ends ${trayClock(end, false)}, ${shortDuration(end - clock.now())} left`;
+};
 const config = `[sso-session work]\nsso_start_url = https://d-1234567890.awsapps.com/start\nsso_region = us-east-1\nsso_registration_scopes = sso:account:access\n`;
 let emu: RunningEmulator;
 let sb: Sandbox;
@@ -31,7 +39,13 @@ async function start(settings: object) {
   sb = await createSandbox({ config });
   sb.withEnv(emu.env);
   platform = fakePlatform({ clock, settings });
-  core = createDesktopCore({ paths: sb.paths, env: sb.env, platform, isTrustedSender: (u) => u === APP });
+  core = createDesktopCore({
+    paths: sb.paths,
+    env: sb.env,
+    platform,
+    isTrustedSender: (u) => u === APP,
+    clockText: trayClock,
+  });
   await core.start();
 }
 
@@ -84,7 +98,7 @@ it('warns at the lead times, a click starts a fresh session, the window and tray
     usableUntilEstimate: false,
   });
   expect(Date.parse(session().usableUntil!)).toBe(t0 + 10 * MIN);
-  expect(core.tray().tooltip).toMatch(/work: (9|10)m left/);
+  expect(core.tray().tooltip).toBe(`Lanyard\n${trayEnd()}`);
 
   clock.advance(5 * MIN);
   await until(() => ids().includes('expiry:work:5'));
@@ -103,8 +117,8 @@ it('warns at the lead times, a click starts a fresh session, the window and tray
   await fresh;
   const t1 = clock.now();
   await until(() => Date.parse(session().usableUntil!) === t1 + 10 * MIN);
-  expect(core.tray().tooltip).toMatch(/work: (9|10)m left/);
-  expect(core.tray().menu.find((i) => i.id === 'session:work')?.label).toMatch(/(9|10)m left/);
+  expect(core.tray().tooltip).toBe(`Lanyard\n${trayEnd()}`);
+  expect(core.tray().menu.find((i) => i.id === 'session:work')?.label).toBe(trayEnd().replace(': ', ' — '));
 
   // Asleep through both lead times: one notice on waking, not two.
   clock.jump(9 * MIN);
