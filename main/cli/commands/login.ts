@@ -96,7 +96,7 @@ export const registerLogin: RegisterCommand = (program: Command, ctx: CliContext
         );
       const name = flags.startUrl
         ? await sessionForStartUrl(ctx, services, flags.startUrl, flags.region!)
-        : await pickSession(ctx, services, flags.session);
+        : await pickSession(ctx, services, flags.session, { signedInFallback: false });
       let flow: 'pkce' | 'device' | undefined = flags.deviceCode ? 'device' : undefined;
       if (!flow && isRemote(ctx.env)) {
         ctx.stderr.write('This looks like an SSH session, so Lanyard uses a device code.\n');

@@ -96,7 +96,9 @@ describe('matching ACCOUNT and ROLE', () => {
 
   test('a word of an account name picks it; a word shared by two is AMBIGUOUS', () => {
     expect(resolveRole(roles, 'alice', 'admin').accountId).toBe('444444444444');
-    const e = failure(() => resolveRole([...roles, role('777777777777', 'alice-prod', 'Billing')], 'alice', 'x'));
+    const e = failure(() =>
+      resolveRole([...roles, role('777777777777', 'alice-prod', 'Billing')], 'alice', 'x'),
+    );
     expect(e.code).toBe('AMBIGUOUS');
     expect(e.details?.candidates).toEqual(['sandbox-alice (444444444444)', 'alice-prod (777777777777)']);
   });
