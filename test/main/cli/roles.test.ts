@@ -247,7 +247,7 @@ describe('lanyard roles / env / console / credential-process / profiles', () => 
   test('roles --refresh on a terminal shows a progress line on stderr, table on stdout', async () => {
     const r = await lanyardWith({ tty: true }, 'roles', '--refresh');
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/Listing roles: \d+\/\d+\+? accounts/);
+    expect(r.stderr).toMatch(/Listing roles \[[#.]+\] \d+\/\d+\+? accounts/);
     expect(r.stdout.split('\n')[0]).toBe('ACCOUNT        ID            ROLE');
     expect(r.stdout).not.toContain('Listing');
   });
