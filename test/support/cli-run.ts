@@ -12,7 +12,8 @@ export async function runCli(
   sandbox: Sandbox,
   env: Record<string, string | undefined>,
   argv: string[],
-  opts: { tty?: boolean } = {},
+  /** follow: the "browser" opens URLs (and their redirects) this accepts, e.g. a sign-in page on the emulator. */
+  opts: { tty?: boolean; follow?: (url: string) => boolean } = {},
 ): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
@@ -22,9 +23,13 @@ export async function runCli(
     env,
     stdout: { write: (s) => void (stdout += s) },
     stderr: { write: (s) => void (stderr += s), isTTY: opts.tty },
-    openUrl: (u) => {
+    openUrl: async (u) => {
       opened.push(u);
-      return Promise.resolve();
+      for (let url: string | null = u, hops = 0; url && opts.follow?.(url) && hops < 5; hops++) {
+        const res: Response = await fetch(url, { redirect: 'manual' });
+        const next = res.headers.get('location');
+        url = next && new URL(next, url).href;
+      }
     },
     signal: new AbortController().signal,
     now: Date.now,

@@ -2,6 +2,7 @@ import { LanyardError } from '../../../app/errors';
 import { complete } from '../completion/complete';
 import { completionScripts, shells, type Shell } from '../completion/scripts';
 import type { RegisterCommand } from '../context';
+import { examples } from '../shared/examples';
 
 export const registerCompletion: RegisterCommand = (program, ctx, services) => {
   program
@@ -10,7 +11,7 @@ export const registerCompletion: RegisterCommand = (program, ctx, services) => {
     .argument('<shell>', shells.join(', '))
     .addHelpText(
       'after',
-      '\nExamples:\n  $ lanyard completion bash\n  $ lanyard completion zsh\n  $ lanyard completion fish\n',
+      examples('lanyard completion bash', 'lanyard completion zsh', 'lanyard completion fish'),
     )
     .action((shell: string) => {
       if (!(shells as readonly string[]).includes(shell))

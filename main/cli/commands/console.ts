@@ -1,5 +1,6 @@
 import { LanyardError } from '../../../app/errors';
 import type { RegisterCommand } from '../context';
+import { examples } from '../shared/examples';
 import { resolveTarget } from '../shared/roles';
 import { chooseSession } from '../shared/sessions';
 
@@ -23,6 +24,13 @@ function parseDuration(text: string | undefined): number | undefined {
 export const registerConsole: RegisterCommand = (program, ctx, services) => {
   program
     .command('console')
+    .addHelpText(
+      'after',
+      examples(
+        'lanyard console payments-prod ReadOnlyAccess --service ec2 --region eu-west-1',
+        'lanyard console 123456789012 AdministratorAccess --print',
+      ),
+    )
     .description('open the AWS console as a role (federation sign-in, or the access-portal link)')
     .argument('<account>', 'account id or name')
     .argument('<role>', 'role name')

@@ -1,5 +1,6 @@
 import { formatCredentialProcess } from '../../../app/format/credential-process';
 import type { RegisterCommand } from '../context';
+import { examples } from '../shared/examples';
 import { resolveTarget } from '../shared/roles';
 import { chooseSession } from '../shared/sessions';
 
@@ -7,6 +8,10 @@ import { chooseSession } from '../shared/sessions';
 export const registerCredentialProcess: RegisterCommand = (program, ctx, services) => {
   program
     .command('credential-process')
+    .addHelpText(
+      'after',
+      examples('lanyard credential-process --session corp --account 123456789012 --role ReadOnlyAccess'),
+    )
     .description('print role credentials in the credential_process format (Version 1 JSON)')
     .requiredOption('--account <account>', 'account id (fastest) or name')
     .requiredOption('--role <role>', 'role name')

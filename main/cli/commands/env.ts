@@ -2,12 +2,21 @@ import { validateRegion } from '../../../app/console/destination';
 import { LanyardError } from '../../../app/errors';
 import { credentialEnv, envFormats, formatEnv, isEnvFormat } from '../../../app/format/env';
 import type { RegisterCommand } from '../context';
+import { examples } from '../shared/examples';
 import { resolveTarget } from '../shared/roles';
 import { chooseSession } from '../shared/sessions';
 
 export const registerEnv: RegisterCommand = (program, ctx, services) => {
   program
     .command('env')
+    .addHelpText(
+      'after',
+      examples(
+        'lanyard env payments-prod AdministratorAccess',
+        'lanyard env 123456789012 ReadOnlyAccess --format fish',
+        'lanyard env payments-prod ReadOnlyAccess --region eu-west-1 --format json',
+      ),
+    )
     .description('print role credentials as environment variables, e.g. eval "$(lanyard env prod Admin)"')
     .argument('<account>', 'account id or name (exact, then case-insensitive, prefix, fuzzy)')
     .argument('<role>', 'role name')

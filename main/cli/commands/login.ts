@@ -6,6 +6,7 @@ import type { SignInPrompt } from '../../auth/prompts';
 import type { Services } from '../../services';
 import type { CliContext, RegisterCommand } from '../context';
 import { pickSession } from '../shared/sessions';
+import { examples } from '../shared/examples';
 
 /** `d-1234567890.awsapps.com/start` → `d-1234567890`; `acme.awsapps.com` → `acme`. */
 export function sessionNameFor(startUrl: string): string {
@@ -75,6 +76,7 @@ type LoginFlags = {
 export const registerLogin: RegisterCommand = (program: Command, ctx: CliContext, services) => {
   program
     .command('login')
+    .addHelpText('after', examples('lanyard login', 'lanyard login --session corp'))
     .description('sign in to an IAM Identity Center session (browser with PKCE, or a device code)')
     .option('--session <name>', 'the sso-session (or legacy profile) to sign in to')
     .option('--start-url <url>', 'sign in to this access portal, adding an sso-session for it if needed')

@@ -3,6 +3,7 @@ import { LanyardError } from '../../../app/errors';
 import { createFileSettingsStore } from '../../settings/store';
 import { filterRoles } from '../../../app/search/filter';
 import type { RegisterCommand } from '../context';
+import { examples } from '../shared/examples';
 import { listFresh } from '../shared/roles';
 import { chooseSession } from '../shared/sessions';
 
@@ -38,14 +39,6 @@ const roleLine = (r: RoleEntry): RoleLine => ({
   roleName: r.roleName,
 });
 
-const examples = `
-Examples:
-  $ lanyard roles
-  $ lanyard roles prd adm
-  $ lanyard roles --json
-  $ lanyard roles --refresh --ndjson
-`;
-
 function table(roles: RoleEntry[]): string {
   const w1 = Math.max(7, ...roles.map((r) => r.accountName.length));
   const lines = [`${'ACCOUNT'.padEnd(w1)}  ${'ID'.padEnd(12)}  ROLE`];
@@ -73,7 +66,15 @@ export const registerRoles: RegisterCommand = (program, ctx, services) => {
     .option('--refresh', 'list again from Identity Center instead of the cache')
     .option('--json', 'machine-readable output (see RolesJson)')
     .option('--ndjson', 'one JSON object per role and line (RoleLine), each as soon as its account is listed')
-    .addHelpText('after', examples)
+    .addHelpText(
+      'after',
+      examples(
+        'lanyard roles',
+        'lanyard roles prd adm',
+        'lanyard roles --json',
+        'lanyard roles --refresh --ndjson',
+      ),
+    )
     .action(async (filter: string[], flags: RolesFlags) => {
       if (flags.json && flags.ndjson)
         throw new LanyardError('BAD_INPUT', 'Choose --json or --ndjson, not both.');
