@@ -34,7 +34,7 @@ export const registerConsole: RegisterCommand = (program, ctx, services) => {
     .description('open the AWS console as a role (federation sign-in, or the access-portal link)')
     .argument('<account>', 'account id or name')
     .argument('<role>', 'role name')
-    .option('--session <name>', 'the sso-session (default: the only one configured)')
+    .option('--session <name>', 'the sso-session (else LANYARD_SESSION, the default session, the only one)')
     .option('--region <region>', 'console region (also picks the regional sign-in host)')
     .option('--service <service>', 'land on a service: ec2, s3, iam, lambda, cloudwatch, … or a console path')
     .option('--portal-link', 'use the access-portal shortcut URL (no federation call)')

@@ -15,7 +15,7 @@ export const registerCredentialProcess: RegisterCommand = (program, ctx, service
     .description('print role credentials in the credential_process format (Version 1 JSON)')
     .requiredOption('--account <account>', 'account id (fastest) or name')
     .requiredOption('--role <role>', 'role name')
-    .option('--session <name>', 'the sso-session (default: the only one configured)')
+    .option('--session <name>', 'the sso-session (else LANYARD_SESSION, the default session, the only one)')
     .action(async (flags: { session?: string; account: string; role: string }) => {
       const session = await chooseSession(ctx, services, flags.session);
       const target = await resolveTarget(ctx, services, session, flags.account, flags.role);

@@ -18,9 +18,9 @@ export const registerEnv: RegisterCommand = (program, ctx, services) => {
       ),
     )
     .description('print role credentials as environment variables, e.g. eval "$(lanyard env prod Admin)"')
-    .argument('<account>', 'account id or name (exact, then case-insensitive, prefix, fuzzy)')
+    .argument('<account>', 'account id or name (exact, case-insensitive, whole word, prefix, fuzzy)')
     .argument('<role>', 'role name')
-    .option('--session <name>', 'the sso-session (default: the only one configured)')
+    .option('--session <name>', 'the sso-session (else LANYARD_SESSION, the default session, the only one)')
     .option('--format <format>', `one of ${envFormats.join(', ')}`, 'posix')
     .option('--region <region>', 'also set AWS_REGION and AWS_DEFAULT_REGION')
     .action(

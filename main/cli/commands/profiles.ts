@@ -27,7 +27,7 @@ export const registerProfiles: RegisterCommand = (program, ctx, services) => {
       ),
     )
     .description('write an AWS profile per role into ~/.aws/config (default: show the change only)')
-    .option('--session <name>', 'the sso-session (default: the only one configured)')
+    .option('--session <name>', 'the sso-session (else LANYARD_SESSION, the default session, the only one)')
     .option('--write', 'apply the change (atomically, with a backup)')
     .option('--dry-run', 'only show the change (the default)')
     .option('--prune', "remove Lanyard's profiles for roles you no longer have")

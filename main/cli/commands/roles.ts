@@ -62,7 +62,7 @@ export const registerRoles: RegisterCommand = (program, ctx, services) => {
       '[filter...]',
       'search as the window does: every word fuzzily matches the account name, id, email or role',
     )
-    .option('--session <name>', 'the sso-session (default: the only one configured)')
+    .option('--session <name>', 'the sso-session (else LANYARD_SESSION, the default session, the only one)')
     .option('--refresh', 'list again from Identity Center instead of the cache')
     .option('--json', 'machine-readable output (see RolesJson)')
     .option('--ndjson', 'one JSON object per role and line (RoleLine), each as soon as its account is listed')

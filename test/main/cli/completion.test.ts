@@ -60,6 +60,7 @@ describe('lanyard __complete (the rules every script calls)', () => {
     (await runCli(sandbox, env, ['__complete', '--', ...words])).stdout.split('\n').filter(Boolean);
 
   test('commands, options, sessions, accounts and roles from the cache', async () => {
+    emu.control.resetCalls();
     expect(await candidates('')).toEqual(expect.arrayContaining(['roles', 'env', 'completion']));
     expect(await candidates('')).not.toContain('__complete');
     expect(await candidates('pro')).toEqual(['profiles']);
@@ -71,6 +72,8 @@ describe('lanyard __complete (the rules every script calls)', () => {
     expect(await candidates('credential-process', '--account', 'prod', '--role', 'R')).toEqual(['ReadOnly']);
     expect(await candidates('sessions', 'set', 'c')).toEqual(['corp', 'client']);
     expect(await candidates('completion', '')).toEqual(['bash', 'zsh', 'fish']);
+    // From the role cache only: completion never reaches Identity Center.
+    expect(Object.values(emu.control.calls()).reduce((a, b) => a + b, 0)).toBe(0);
   });
 
   test('--version prints package.json version', async () => {
