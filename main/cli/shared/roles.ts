@@ -67,10 +67,19 @@ export async function resolveTarget(
 ): Promise<RoleTarget> {
   const line = progressLine(ctx);
   try {
-    return await services.directory.resolve(session, account, role, {
+    const target = await services.directory.resolve(session, account, role, {
       signal: ctx.signal,
       onProgress: line.onProgress,
     });
+    line.done();
+    // A word, prefix or fuzzy match is never taken silently: a person sees what the words became.
+    const same = (a: string, b: string | undefined) => a.trim().toLowerCase() === b?.toLowerCase();
+    const named = same(account, target.accountName) || account.trim() === target.accountId;
+    if (ctx.stderr.isTTY && (!named || !same(role, target.roleName)))
+      ctx.stderr.write(
+        `Using ${target.accountName ?? target.accountId} (${target.accountId}) / ${target.roleName}\n`,
+      );
+    return target;
   } finally {
     line.done();
   }

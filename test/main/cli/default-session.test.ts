@@ -72,3 +72,31 @@ describe('which session a command acts on', () => {
     expect(r.code).toBe(3);
   });
 });
+
+describe('names from the portal', () => {
+  test('a word match is used and shown on a terminal; exact names are not echoed', async () => {
+    emu.control.setOrg({
+      accounts: [
+        {
+          accountId: '111111111111',
+          accountName: 'prod',
+          emailAddress: 'p@example.com',
+          roles: ['NetworkAdministrator', 'SystemAdministrator', 'Admin-Team', 'Billing'],
+        },
+      ],
+    });
+    await signInWithEmulator(emu, sandbox, corp);
+    const e = { ...env, LANYARD_SESSION: 'corp' };
+    expect((await runCli(sandbox, e, ['roles', '--refresh'])).code).toBe(0);
+    const r = await runCli(sandbox, e, ['env', 'prod', 'admin', '--format', 'json'], { tty: true });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Using prod (111111111111) / Admin-Team');
+    const exact = await runCli(sandbox, e, ['env', 'prod', 'Billing', '--format', 'json'], { tty: true });
+    expect(exact.stderr).toBe('');
+    // Two whole-word matches: nothing is picked.
+    const amb = await runCli(sandbox, e, ['env', 'prod', 'administrator']);
+    expect(amb.code).toBe(6);
+    expect(amb.stderr).toContain('NetworkAdministrator');
+    expect(amb.stderr).toContain('SystemAdministrator');
+  });
+});
