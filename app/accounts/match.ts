@@ -33,13 +33,47 @@ function pick<T>(
   });
 }
 
-/** Stages shared by accounts and roles: exact, case-insensitive, unique prefix, then fuzzy. */
+/** The words of a name: split on `-`, `_`, space, `.`, `/` and camelCase ("NetworkAdministrator"). */
+export function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[-_ ./]+/)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
+}
+
+/** True when the query's words appear as consecutive whole words of the name. */
+function wordRun(words: readonly string[], query: readonly string[], prefix: boolean): boolean {
+  if (query.length === 0) return false;
+  for (let i = 0; i + query.length <= words.length; i++) {
+    const ok = query.every((q, j) => {
+      const w = words[i + j]!;
+      // Only the last query word may be a prefix ("net adm" → "Network Administrator").
+      return prefix && j === query.length - 1 ? w.startsWith(q) : w === q;
+    });
+    if (ok) return true;
+  }
+  return false;
+}
+
+/**
+ * Stages shared by accounts and roles, best first: exact, case-insensitive, whole word(s) of the
+ * name, prefix of the name, prefix of a word, then fuzzy. A bare "admin" is a word of
+ * "Admin-Team" but only fuzzily in "NetworkAdministrator", so it never silently lands on the latter
+ * when anything fits better; several at the best stage are AMBIGUOUS.
+ */
 function nameStages<T>(query: string, name: (t: T) => string): Stage<T>[] {
   const q = query.toLowerCase();
+  const qWords = nameWords(query);
+  const memo = new Map<T, string[]>();
+  const words = (x: T) => memo.get(x) ?? memo.set(x, nameWords(name(x))).get(x)!;
   return [
     (xs) => xs.filter((x) => name(x) === query),
     (xs) => xs.filter((x) => name(x).toLowerCase() === q),
+    (xs) => xs.filter((x) => wordRun(words(x), qWords, false)),
     (xs) => xs.filter((x) => name(x).toLowerCase().startsWith(q)),
+    (xs) => xs.filter((x) => wordRun(words(x), qWords, true)),
     (xs) => {
       const res = fuzzysort.go(query, xs, { key: (x: T) => name(x), threshold: 0.2, limit: 50 });
       if (res.length === 0) return [];
@@ -54,7 +88,7 @@ export function accountLabel(a: AccountRef): string {
   return `${a.accountName} (${a.accountId})`;
 }
 
-/** ACCOUNT on the command line is a 12-digit id or a name: exact, case-insensitive, unique prefix, fuzzy. */
+/** ACCOUNT on the command line is a 12-digit id or a name: exact, case-insensitive, word, prefix, fuzzy (nameStages). */
 export function matchAccount<T extends AccountRef>(accounts: readonly T[], query: string): T {
   const q = query.trim();
   if (!q) throw new LanyardError('BAD_INPUT', 'Name an account (its id or its name).');
@@ -69,7 +103,7 @@ export function matchAccount<T extends AccountRef>(accounts: readonly T[], query
   );
 }
 
-/** ROLE within one account: exact, case-insensitive, unique prefix, fuzzy. */
+/** ROLE within one account: exact, case-insensitive, word, prefix, fuzzy (nameStages). */
 export function matchRole(roles: readonly RoleEntry[], account: AccountRef, query: string): RoleEntry {
   const q = query.trim();
   if (!q) throw new LanyardError('BAD_INPUT', 'Name a role.');
@@ -103,14 +137,4 @@ export function accountsOf(roles: readonly RoleEntry[]): AccountRef[] {
 export function resolveRole(roles: readonly RoleEntry[], accountQuery: string, roleQuery: string): RoleEntry {
   const account = matchAccount(accountsOf(roles), accountQuery);
   return matchRole(roles, account, roleQuery);
-}
-
-/** `lanyard roles FILTER`: every word must appear (case-insensitive) in account name, id or role name. */
-export function filterRoles(roles: readonly RoleEntry[], filter: string): RoleEntry[] {
-  const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return [...roles];
-  return roles.filter((r) => {
-    const hay = `${r.accountName} ${r.accountId} ${r.roleName}`.toLowerCase();
-    return words.every((w) => hay.includes(w));
-  });
 }

@@ -39,6 +39,8 @@ const fields = {
   clipboardClearSeconds: z.union([z.literal(0), z.literal(30), z.literal(60), z.literal(90), z.literal(300)]),
   launchAtLogin: z.boolean(),
   signInFlow: z.enum(['pkce', 'device']),
+  /** The session the CLI acts on when none is named (after --session and LANYARD_SESSION). */
+  defaultSession: z.string().min(1).max(200),
 };
 
 export const settingsSchema = z.object({
@@ -54,6 +56,7 @@ export const settingsSchema = z.object({
   clipboardClearSeconds: fields.clipboardClearSeconds.default(60),
   launchAtLogin: fields.launchAtLogin.default(false),
   signInFlow: fields.signInFlow.default('pkce'),
+  defaultSession: fields.defaultSession.optional(),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

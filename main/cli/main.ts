@@ -11,6 +11,7 @@ import { allowedOrigins } from '../aws/endpoints';
 import { openInBrowser } from './open-browser';
 import { commands } from './commands';
 import { createServices } from '../services';
+import { version } from '../../package.json';
 
 export function defaultContext(): CliContext {
   const controller = new AbortController();
@@ -31,6 +32,7 @@ export function defaultContext(): CliContext {
 export function buildProgram(ctx: CliContext): Command {
   const program = new Command('lanyard')
     .description('AWS IAM Identity Center from your desktop: sign in once, use every account and role.')
+    .version(version, '-V, --version', 'print the version')
     .option('-v, --verbose', 'log what Lanyard does to stderr (secrets are always masked)')
     .configureOutput({
       writeOut: (s) => ctx.stdout.write(s),

@@ -1,5 +1,6 @@
 import { LanyardError } from '../../../app/errors';
 import type { RegisterCommand } from '../context';
+import { examples } from '../shared/examples';
 import { resolveTarget } from '../shared/roles';
 import { chooseSession } from '../shared/sessions';
 
@@ -23,10 +24,17 @@ function parseDuration(text: string | undefined): number | undefined {
 export const registerConsole: RegisterCommand = (program, ctx, services) => {
   program
     .command('console')
+    .addHelpText(
+      'after',
+      examples(
+        'lanyard console payments-prod ReadOnlyAccess --service ec2 --region eu-west-1',
+        'lanyard console 123456789012 AdministratorAccess --print',
+      ),
+    )
     .description('open the AWS console as a role (federation sign-in, or the access-portal link)')
     .argument('<account>', 'account id or name')
     .argument('<role>', 'role name')
-    .option('--session <name>', 'the sso-session (default: the only one configured)')
+    .option('--session <name>', 'the sso-session (else LANYARD_SESSION, the default session, the only one)')
     .option('--region <region>', 'console region (also picks the regional sign-in host)')
     .option('--service <service>', 'land on a service: ec2, s3, iam, lambda, cloudwatch, … or a console path')
     .option('--portal-link', 'use the access-portal shortcut URL (no federation call)')

@@ -8,6 +8,7 @@ import { registerEnv } from './env';
 import { registerConsole } from './console';
 import { registerProfiles } from './profiles';
 import { registerCredentialProcess } from './credential-process';
+import { registerCompletion } from './completion';
 
 /** Each command lives in its own file and is listed here once. */
 export const commands: RegisterCommand[] = [
@@ -20,4 +21,5 @@ export const commands: RegisterCommand[] = [
   registerConsole,
   registerProfiles,
   registerCredentialProcess,
+  registerCompletion,
 ];

@@ -7,6 +7,7 @@ import type { Services } from '../../services';
 import type { CliContext, RegisterCommand } from '../context';
 import { pickSession } from '../shared/sessions';
 import { cliStartUrl, customEndpointHelp, type StartUrlFlags } from '../shared/start-url';
+import { examples } from '../shared/examples';
 
 /** `d-1234567890.awsapps.com/start` → `d-1234567890`; `acme.awsapps.com` → `acme`. */
 export function sessionNameFor(startUrl: string): string {
@@ -76,6 +77,7 @@ type LoginFlags = {
 export const registerLogin: RegisterCommand = (program: Command, ctx: CliContext, services) => {
   program
     .command('login')
+    .addHelpText('after', examples('lanyard login', 'lanyard login --session corp'))
     .description('sign in to an IAM Identity Center session (browser with PKCE, or a device code)')
     .option('--session <name>', 'the sso-session (or legacy profile) to sign in to')
     .option('--start-url <url>', 'sign in to this access portal, adding an sso-session for it if needed')
@@ -98,7 +100,7 @@ export const registerLogin: RegisterCommand = (program: Command, ctx: CliContext
         );
       const name = flags.startUrl
         ? await sessionForStartUrl(ctx, services, { ...flags, startUrl: flags.startUrl }, flags.region!)
-        : await pickSession(ctx, services, flags.session);
+        : await pickSession(ctx, services, flags.session, { signedInFallback: false });
       let flow: 'pkce' | 'device' | undefined = flags.deviceCode ? 'device' : undefined;
       if (!flow && isRemote(ctx.env)) {
         ctx.stderr.write('This looks like an SSH session, so Lanyard uses a device code.\n');

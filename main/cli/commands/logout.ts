@@ -1,9 +1,11 @@
 import type { RegisterCommand } from '../context';
+import { examples } from '../shared/examples';
 import { pickSession } from '../shared/sessions';
 
 export const registerLogout: RegisterCommand = (program, ctx, services) => {
   program
     .command('logout')
+    .addHelpText('after', examples('lanyard logout --session corp', 'lanyard logout --all'))
     .description('sign out: end the portal session and delete the cached token (the AWS CLI shares it)')
     .option('--session <name>', 'the session to sign out of')
     .option('--all', 'sign out of every configured session')

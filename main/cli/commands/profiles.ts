@@ -1,6 +1,7 @@
 import { LanyardError } from '../../../app/errors';
 import { createFileSettingsStore } from '../../settings/store';
 import type { RegisterCommand } from '../context';
+import { examples } from '../shared/examples';
 import { listFresh } from '../shared/roles';
 import { chooseSession } from '../shared/sessions';
 
@@ -17,8 +18,16 @@ type ProfilesFlags = {
 export const registerProfiles: RegisterCommand = (program, ctx, services) => {
   program
     .command('profiles')
+    .addHelpText(
+      'after',
+      examples(
+        'lanyard profiles',
+        'lanyard profiles --template "{account_name}.{role}"',
+        'lanyard profiles --write --prune',
+      ),
+    )
     .description('write an AWS profile per role into ~/.aws/config (default: show the change only)')
-    .option('--session <name>', 'the sso-session (default: the only one configured)')
+    .option('--session <name>', 'the sso-session (else LANYARD_SESSION, the default session, the only one)')
     .option('--write', 'apply the change (atomically, with a backup)')
     .option('--dry-run', 'only show the change (the default)')
     .option('--prune', "remove Lanyard's profiles for roles you no longer have")

@@ -1,6 +1,9 @@
 import type { RoleEntry } from '../../../app/domain/accounts';
-import { filterRoles } from '../../../app/accounts/match';
+import { LanyardError } from '../../../app/errors';
+import { createFileSettingsStore } from '../../settings/store';
+import { filterRoles } from '../../../app/search/filter';
 import type { RegisterCommand } from '../context';
+import { examples } from '../shared/examples';
 import { listFresh } from '../shared/roles';
 import { chooseSession } from '../shared/sessions';
 
@@ -16,6 +19,25 @@ export type RolesJson = {
   updatedAt: string;
   roles: { accountId: string; accountName: string; emailAddress: string; roleName: string }[];
 };
+
+/** One line of `roles --ndjson`: fields are added, never renamed. */
+export type RoleLine = {
+  session: string;
+  accountId: string;
+  accountName: string;
+  emailAddress: string;
+  roleName: string;
+};
+
+type RolesFlags = { session?: string; refresh?: boolean; json?: boolean; ndjson?: boolean };
+
+const roleLine = (r: RoleEntry): RoleLine => ({
+  session: r.sessionName,
+  accountId: r.accountId,
+  accountName: r.accountName,
+  emailAddress: r.emailAddress,
+  roleName: r.roleName,
+});
 
 function table(roles: RoleEntry[]): string {
   const w1 = Math.max(7, ...roles.map((r) => r.accountName.length));
@@ -36,13 +58,41 @@ export const registerRoles: RegisterCommand = (program, ctx, services) => {
   program
     .command('roles')
     .description('list every account and role you can use (from cache; --refresh lists again)')
-    .argument('[filter...]', 'only roles whose account name, id or role name contain every word')
-    .option('--session <name>', 'the sso-session (default: the only one configured)')
+    .argument(
+      '[filter...]',
+      'search as the window does: every word fuzzily matches the account name, id, email or role',
+    )
+    .option('--session <name>', 'the sso-session (else LANYARD_SESSION, the default session, the only one)')
     .option('--refresh', 'list again from Identity Center instead of the cache')
     .option('--json', 'machine-readable output (see RolesJson)')
-    .action(async (filter: string[], flags: { session?: string; refresh?: boolean; json?: boolean }) => {
+    .option('--ndjson', 'one JSON object per role and line (RoleLine), each as soon as its account is listed')
+    .addHelpText(
+      'after',
+      examples(
+        'lanyard roles',
+        'lanyard roles prd adm',
+        'lanyard roles --json',
+        'lanyard roles --refresh --ndjson',
+      ),
+    )
+    .action(async (filter: string[], flags: RolesFlags) => {
+      if (flags.json && flags.ndjson)
+        throw new LanyardError('BAD_INPUT', 'Choose --json or --ndjson, not both.');
       const session = await chooseSession(ctx, services, flags.session);
       const cached = flags.refresh ? undefined : await services.directory.cached(session);
+      const query = filter.join(' ');
+      // Favorites first and recents ahead in a tie, as in the window.
+      const starred = createFileSettingsStore({ dir: ctx.paths.dataDir, now: ctx.now }).read();
+      const search = { favorites: new Set(starred.favorites), recents: starred.recents };
+      if (flags.ndjson) {
+        const print = (roles: RoleEntry[]) => {
+          const lines = filterRoles(roles, query, search).map((r) => JSON.stringify(roleLine(r)));
+          if (lines.length) ctx.stdout.write(`${lines.join('\n')}\n`);
+        };
+        if (cached) print(cached.roles);
+        else await listFresh(ctx, services, session, print);
+        return;
+      }
       let roles: RoleEntry[];
       let updatedAt: number;
       if (cached) {
@@ -52,7 +102,7 @@ export const registerRoles: RegisterCommand = (program, ctx, services) => {
         roles = await listFresh(ctx, services, session);
         updatedAt = ctx.now();
       }
-      const shown = filterRoles(roles, filter.join(' '));
+      const shown = filterRoles(roles, query, search);
       if (flags.json) {
         const json: RolesJson = {
           version: 1,

