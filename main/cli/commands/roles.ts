@@ -1,5 +1,5 @@
 import type { RoleEntry } from '../../../app/domain/accounts';
-import { filterRoles } from '../../../app/accounts/match';
+import { filterRoles } from '../../../app/accounts/filter';
 import type { RegisterCommand } from '../context';
 import { listFresh } from '../shared/roles';
 import { chooseSession } from '../shared/sessions';

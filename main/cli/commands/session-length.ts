@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { LanyardError } from '../../../app/errors';
 import { formatSessionLength, parseSessionLength } from '../../../app/schedule/session-length';
-import { createFileSettingsStore } from '../../settings/store';
 import { sessionLengthIn, withSessionLength } from '../../settings/session-lengths';
 import type { Services } from '../../services';
 import type { CliContext } from '../context';
@@ -18,6 +17,8 @@ export function registerSessionSet(sessions: Command, ctx: CliContext, services:
     )
     .action(async (name: string, flags: { sessionLength: string }) => {
       const session = await pickSession(ctx, services, name);
+      // conf and zod load only for the commands that change settings.
+      const { createFileSettingsStore } = await import('../../settings/store');
       const store = createFileSettingsStore({ dir: ctx.paths.dataDir, now: ctx.now });
       const settings = store.read();
       const choice = flags.sessionLength.trim().toLowerCase();
