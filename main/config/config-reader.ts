@@ -3,7 +3,7 @@
  * however many parts ask (sessions, session lookup, sign-in, profiles planning). 1.2 MB with 5,000
  * profiles takes tens of milliseconds to parse; `lanyard env` used to do it four times.
  */
-import { parse as parseIni, type IniDocument } from '../../app/ini/document';
+import { parse, type IniDocument } from '../../app/ini/document';
 import type { Paths } from '../paths';
 import { readConfigText, type ConfigText } from './config-file';
 
@@ -23,12 +23,9 @@ export type ConfigReaderOptions = {
    * text is reused, so an edit made in another program is always seen.
    */
   once?: boolean;
-  /** The parser; a seam for tests that count parses. */
-  parse?: (text: string) => IniDocument;
 };
 
 export function createConfigReader(paths: Paths, opts: ConfigReaderOptions = {}): ConfigReader {
-  const parse = opts.parse ?? parseIni;
   let last: ConfigSnapshot | undefined;
   let pending: Promise<ConfigSnapshot> | undefined;
 
