@@ -62,14 +62,15 @@ export type SearchContext = {
   recents: readonly string[];
 };
 
-export function buildRoleIndex(roles: readonly RoleEntry[]): RoleIndex {
-  const sorted = [...roles].sort(compareRoles);
+/** Each distinct field text once, and per role and field its id: what a search scores. */
+function fieldTable(sorted: readonly RoleEntry[]): { strings: IndexString[]; fieldIds: Int32Array } {
   const ids = new Map<string, number>();
   const strings: IndexString[] = [];
   const fieldIds = new Int32Array(sorted.length * FIELDS);
-  sorted.forEach((role, i) => {
-    searchFields.forEach((field, f) => {
-      const text = role[field];
+  for (let i = 0; i < sorted.length; i++) {
+    const role = sorted[i]!;
+    for (let f = 0; f < FIELDS; f++) {
+      const text = role[searchFields[f]!];
       let id = ids.get(text);
       if (id === undefined) {
         id = strings.length;
@@ -77,14 +78,29 @@ export function buildRoleIndex(roles: readonly RoleEntry[]): RoleIndex {
         strings.push({ id, text });
       }
       fieldIds[i * FIELDS + f] = id;
-    });
-  });
+    }
+  }
+  return { strings, fieldIds };
+}
+
+/**
+ * The list order and keys now; the search table on the first search or idle-time warming, so the
+ * first render of a long list pays only for sorting it.
+ */
+export function buildRoleIndex(roles: readonly RoleEntry[]): RoleIndex {
+  const sorted = [...roles].sort(compareRoles);
   const items = sorted.map((role) => ({ key: roleKeyOf(role), role }));
+  let table: ReturnType<typeof fieldTable> | undefined;
+  const tableOf = () => (table ??= fieldTable(sorted));
   return {
     items,
     byKey: new Map(items.map((i) => [i.key, i])),
-    strings,
-    fieldIds,
+    get strings() {
+      return tableOf().strings;
+    },
+    get fieldIds() {
+      return tableOf().fieldIds;
+    },
     wordCache: new Map(),
     charCache: new Map(),
   };
