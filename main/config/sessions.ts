@@ -33,6 +33,13 @@ export function sessionsFromDocument(doc: IniDocument): { sessions: SsoSession[]
   const warnings: string[] = [];
   const seen = new Set<string>();
   for (const section of doc.sections) {
+    // Most sections are profiles without sso_start_url (5,000 written ones): no place to sign in, so
+    // skip them before reading their header's name or values. sso-sessions are always read (warnings).
+    if (
+      !section.header?.inner.startsWith('sso-session') &&
+      !section.body.some((l) => l.kind === 'key' && l.key === 'sso_start_url')
+    )
+      continue;
     const id = sectionIdOf(section);
     if (!id || (id.kind !== 'sso-session' && id.kind !== 'profile')) continue;
     const values = sectionValues(section);
