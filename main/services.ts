@@ -29,8 +29,8 @@ import {
 import { consoleUrl, type ConsoleRequest } from './console/console-url';
 import { createCredentialStore, type CredentialStore } from './credentials/role-credentials';
 import type { Paths } from './paths';
-import { sessionLengthIn } from './settings/session-lengths';
-import { createFileSettingsStore } from './settings/store';
+import { sessionLengthIn, sessionLengthsFromFile } from './settings/session-lengths';
+import { createConfigReader, type ConfigReader } from './config/config-reader';
 import type { Settings } from '../app/settings/schema';
 import type { ExternalOpener } from './platform/types';
 
@@ -45,6 +45,11 @@ export type ServicesOptions = {
   now?: () => number;
   /** Settings as the caller holds them (the desktop's store); default: settings.json in the data folder. */
   settings?: () => Settings;
+  /**
+   * Reads ~/.aws/config for every part: the CLI passes one that reads once per run. Default: reads
+   * each time and reuses the parse while the text is unchanged (the long-lived desktop).
+   */
+  config?: ConfigReader;
 };
 
 export type Services = {
@@ -87,6 +92,15 @@ function derivedFederationUrl(env: Env, endpoints?: EndpointOverrides): string |
     : `${new URL(resolved.portal).origin}/federation`;
 }
 
+/** Runs a write to the config, then has the next read see the file as written (even after a failure). */
+async function afterWrite<T>(config: ConfigReader, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } finally {
+    config.invalidate();
+  }
+}
+
 /** Memoises a builder: each service is made once, on first use. */
 function once<T>(build: () => T): () => T {
   let made: { value: T } | undefined;
@@ -97,15 +111,22 @@ export function createServices(opts: ServicesOptions): Services {
   const { paths, endpoints } = opts;
   const env = opts.env ?? process.env;
   const now = opts.now ?? Date.now;
-  const settings = opts.settings ?? (() => createFileSettingsStore({ dir: paths.dataDir, now }).read());
+  const config = opts.config ?? createConfigReader(paths);
+  const settings = opts.settings;
+  // Without the desktop's store, only the session lengths are read (no conf, no zod: start-up time).
+  const fileLengths = once(() => sessionLengthsFromFile(paths.dataDir));
   const signIn = createSignIn({
     paths,
     env,
+    sessions: {
+      list: () => loadSessions(paths, config),
+      get: (name) => getSession(paths, name, config),
+    },
     endpoints,
     openUrl: (u) => opts.opener.open(u),
     now,
     // Renewing sessions end at sign-in + this length (default, configured or observed).
-    sessionLength: (name) => sessionLengthIn(settings(), name),
+    sessionLength: (name) => (settings ? sessionLengthIn(settings(), name) : fileLengths()(name)),
   });
   const portal = once(() =>
     createPortal({ tokenSource: signIn, env, endpoints, rate: { ratePerSecond: portalRate(env) } }),
@@ -140,11 +161,11 @@ export function createServices(opts: ServicesOptions): Services {
       return origins();
     },
     consoleUrl: (req) => consoleUrl(req, { credentials, env, federationUrl: federationUrl() }),
-    loadSessions: () => loadSessions(paths),
-    readSessions: () => readSessions(paths),
-    getSession: (name) => getSession(paths, name),
-    addSession: (input) => addSsoSession(paths, input),
-    planProfiles: (input) => planProfiles(paths, input),
-    applyProfilesPlan: (plan) => applyProfilesPlan(paths, plan),
+    loadSessions: () => loadSessions(paths, config),
+    readSessions: () => readSessions(paths, config),
+    getSession: (name) => getSession(paths, name, config),
+    addSession: (input) => afterWrite(config, () => addSsoSession(paths, input)),
+    planProfiles: (input) => planProfiles(paths, input, config),
+    applyProfilesPlan: (plan) => afterWrite(config, () => applyProfilesPlan(paths, plan)),
   };
 }

@@ -1,7 +1,7 @@
 // Builds Lanyard's Node-side bundles with esbuild (fast enough to run in `prepare`) and, with `all`,
 // the renderer with Vite. Usage: node scripts/build.mjs node|all
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -20,7 +20,16 @@ const common = {
 
 const targets = [
   // Node packages stay external: the CLI loads only what a command needs, and the AWS SDK lazily.
-  { entryPoints: ['main/cli/main.ts'], outfile: 'dist/cli.mjs', format: 'esm', packages: 'external' },
+  // Splitting turns each dynamic import() into a chunk, so `--help` does not parse what `env` uses.
+  {
+    entryPoints: { cli: 'main/cli/main.ts' },
+    outdir: 'dist',
+    splitting: true,
+    chunkNames: 'cli-chunks/[name]-[hash]',
+    outExtension: { '.js': '.mjs' },
+    format: 'esm',
+    packages: 'external',
+  },
   { entryPoints: ['emulator/cli.ts'], outfile: 'dist/emulator.mjs', format: 'esm', packages: 'external' },
   // Electron's main bundles its dependencies (electron-store is ESM-only) and leaves electron to the runtime.
   {
@@ -41,10 +50,13 @@ const targets = [
 
 const missing = [];
 for (const t of targets) {
-  if (!existsSync(join(root, t.entryPoints[0]))) {
-    missing.push(t.entryPoints[0]);
+  const entry = Object.values(t.entryPoints)[0];
+  if (!existsSync(join(root, entry))) {
+    missing.push(entry);
     continue;
   }
+  // Stale chunks from earlier builds would pile up next to the new ones.
+  if (t.chunkNames) rmSync(join(root, 'dist', 'cli-chunks'), { recursive: true, force: true });
   await build({ ...common, ...t });
 }
 if (missing.length) console.warn(`build: skipped (not written yet): ${missing.join(', ')}`);

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { ErrorCode } from '../errors';
 import type { SessionStatus } from '../domain/session';
 import type { ListingProgress, RoleEntry } from '../domain/accounts';
-import { regionSchema as region } from '../policy/region';
+import { regionSchema as region } from '../policy/region-schema';
 import type { ProfileRow } from '../config/profile-rows';
 import { envFormatSchema, settingsPatchSchema, type Settings } from '../settings/schema';
 import { channelFor, commandNames, eventNames, type CommandName, type EventName } from './names';

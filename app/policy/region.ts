@@ -2,8 +2,6 @@
  * The one home of region syntax and partitions. The add-session form, the settings and IPC schemas,
  * the console builder and the URL policy all ask here, so a region one accepts the others accept.
  */
-import { z } from 'zod';
-
 export type Partition = 'aws' | 'aws-us-gov' | 'aws-cn' | 'aws-eusc';
 
 /** Every public region shape: `us-east-1`, `us-gov-west-1`, `cn-north-1`, `eusc-de-east-1`, ISO ones. */
@@ -12,8 +10,6 @@ export const regionPattern = /^(?:[a-z]{2}(?:-(?:gov|iso|isob|isoe|isof))?|eusc-
 export function isRegion(text: string): boolean {
   return regionPattern.test(text);
 }
-
-export const regionSchema = z.string().regex(regionPattern);
 
 /** `us-east-1a`: what people paste from the EC2 console instead of a region. */
 export function looksLikeAvailabilityZone(text: string): boolean {

@@ -18,6 +18,24 @@ export type SessionLengthSetting = {
   sessionLengthSource?: 'configured' | 'observed';
 };
 
+/**
+ * A sessionDefaults entry read as raw JSON (the CLI reads settings.json without zod, to start fast):
+ * only the length fields, and only values settingsSchema would accept; anything else is no setting.
+ */
+export function sessionLengthSettingOf(raw: unknown): SessionLengthSetting | undefined {
+  if (!raw || typeof raw !== 'object') return undefined;
+  const { sessionLengthSeconds: seconds, sessionLengthSource: source } = raw as Record<string, unknown>;
+  if (
+    typeof seconds !== 'number' ||
+    !Number.isInteger(seconds) ||
+    seconds < MIN_SESSION_LENGTH_SECONDS ||
+    seconds > MAX_SESSION_LENGTH_SECONDS
+  )
+    return undefined;
+  if (source !== undefined && source !== 'configured' && source !== 'observed') return undefined;
+  return { sessionLengthSeconds: seconds, ...(source ? { sessionLengthSource: source } : {}) };
+}
+
 export function sessionLengthFrom(setting: SessionLengthSetting | undefined): SessionLength {
   const seconds = setting?.sessionLengthSeconds;
   if (seconds === undefined) return { seconds: DEFAULT_SESSION_LENGTH_SECONDS, source: 'default' };

@@ -20,14 +20,16 @@ export type SearchField = (typeof searchFields)[number];
 export type Highlights = Partial<Record<SearchField, Range[]>>;
 
 type Prepared = ReturnType<typeof fuzzysort.prepare>;
+/** `p` is filled on first use: preparing 10,000 roles' strings up front took most of the first render. */
+type IndexString = { readonly id: number; readonly text: string; p?: Prepared };
 const FIELDS = searchFields.length;
 
 export type RoleIndex = {
   /** Sorted by account name, account id, session, then role name: the order of the unfiltered list. */
   readonly items: readonly { readonly key: string; readonly role: RoleEntry }[];
   readonly byKey: ReadonlyMap<string, { readonly key: string; readonly role: RoleEntry }>;
-  /** Distinct strings, prepared once. */
-  readonly strings: readonly { readonly id: number; readonly p: Prepared }[];
+  /** Distinct strings, each prepared for fuzzysort on its first search (see `preparedOf`). */
+  readonly strings: readonly IndexString[];
   /** For role i, field f: the id in `strings` of that field's text, at i * 4 + f. */
   readonly fieldIds: Int32Array;
   /** Memo of recent words' scores: typing extends a word, so the next one only re-checks its matches. */
@@ -60,32 +62,53 @@ export type SearchContext = {
   recents: readonly string[];
 };
 
-export function buildRoleIndex(roles: readonly RoleEntry[]): RoleIndex {
-  const sorted = [...roles].sort(compareRoles);
+/** Each distinct field text once, and per role and field its id: what a search scores. */
+function fieldTable(sorted: readonly RoleEntry[]): { strings: IndexString[]; fieldIds: Int32Array } {
   const ids = new Map<string, number>();
-  const strings: { id: number; p: Prepared }[] = [];
+  const strings: IndexString[] = [];
   const fieldIds = new Int32Array(sorted.length * FIELDS);
-  sorted.forEach((role, i) => {
-    searchFields.forEach((field, f) => {
-      const text = role[field];
+  for (let i = 0; i < sorted.length; i++) {
+    const role = sorted[i]!;
+    for (let f = 0; f < FIELDS; f++) {
+      const text = role[searchFields[f]!];
       let id = ids.get(text);
       if (id === undefined) {
         id = strings.length;
         ids.set(text, id);
-        strings.push({ id, p: fuzzysort.prepare(text) });
+        strings.push({ id, text });
       }
       fieldIds[i * FIELDS + f] = id;
-    });
-  });
+    }
+  }
+  return { strings, fieldIds };
+}
+
+/**
+ * The list order and keys now; the search table on the first search or idle-time warming, so the
+ * first render of a long list pays only for sorting it.
+ */
+export function buildRoleIndex(roles: readonly RoleEntry[]): RoleIndex {
+  const sorted = [...roles].sort(compareRoles);
   const items = sorted.map((role) => ({ key: roleKeyOf(role), role }));
+  let table: ReturnType<typeof fieldTable> | undefined;
+  const tableOf = () => (table ??= fieldTable(sorted));
   return {
     items,
     byKey: new Map(items.map((i) => [i.key, i])),
-    strings,
-    fieldIds,
+    get strings() {
+      return tableOf().strings;
+    },
+    get fieldIds() {
+      return tableOf().fieldIds;
+    },
     wordCache: new Map(),
     charCache: new Map(),
   };
+}
+
+function preparedOf(index: RoleIndex, id: number): Prepared {
+  const s = index.strings[id]!;
+  return (s.p ??= fuzzysort.prepare(s.text));
 }
 
 /** Sorted match positions → merged ranges. */
@@ -124,7 +147,7 @@ function scoreWord(index: RoleIndex, word: string): Float64Array {
   const scores = new Float64Array(index.strings.length).fill(-1);
   const matched: number[] = [];
   const check = (id: number) => {
-    const r = fuzzysort.single(word, index.strings[id]!.p);
+    const r = fuzzysort.single(word, preparedOf(index, id));
     if (r) {
       scores[id] = r.score;
       matched.push(id);
@@ -148,7 +171,7 @@ export function warmRoleIndex(index: RoleIndex): boolean {
   let chars = charsOf.get(index);
   if (!chars) {
     const set = new Set<string>();
-    for (const { p } of index.strings) for (const ch of p.target.toLowerCase()) if (ch.trim()) set.add(ch);
+    for (const { text } of index.strings) for (const ch of text.toLowerCase()) if (ch.trim()) set.add(ch);
     chars = [...set];
     charsOf.set(index, chars);
   }
@@ -209,7 +232,7 @@ class Hit implements RoleHit {
     const byField = new Map<number, number[]>();
     this.words.forEach((word, w) => {
       const f = this.bestFields[this.bestAt + w]!;
-      const prepared = this.index.strings[this.index.fieldIds[this.item * FIELDS + f]!]!.p;
+      const prepared = preparedOf(this.index, this.index.fieldIds[this.item * FIELDS + f]!);
       // Re-run for this one string: fuzzysort reuses a prepared target's index buffer per search.
       const r = fuzzysort.single(word, prepared);
       if (r) byField.set(f, [...(byField.get(f) ?? []), ...r.indexes]);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { roleKeyPattern } from '../domain/role-key';
-import { regionSchema } from '../policy/region';
+import { regionSchema } from '../policy/region-schema';
 import { MAX_SESSION_LENGTH_SECONDS, MIN_SESSION_LENGTH_SECONDS } from '../schedule/session-length';
 
 export const envFormats = ['posix', 'fish', 'powershell', 'cmd', 'dotenv', 'json'] as const;

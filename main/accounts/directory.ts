@@ -1,7 +1,6 @@
 import type { Account, RoleEntry } from '../../app/domain/accounts';
 import type { SsoSession } from '../../app/domain/session';
 import { LanyardError } from '../../app/errors';
-import { resolveRole } from '../../app/accounts/match';
 import type { Paths } from '../paths';
 import { sortRoles } from '../../app/domain/role-order';
 import { listAllRoles, type ListingOptions, type ListingStats } from './lister';
@@ -57,6 +56,12 @@ const accountIdPattern = /^\d{12}$/;
 
 export type RoleDirectoryOptions = { paths: Paths; portal: Portal; now?: () => number };
 
+/** fuzzysort loads only when a command names a role (env, console), not on every run. */
+async function resolveRole(roles: readonly RoleEntry[], account: string, role: string): Promise<RoleEntry> {
+  const match = await import('../../app/accounts/match');
+  return match.resolveRole(roles, account, role);
+}
+
 export function createRoleDirectory({ paths, portal, now = Date.now }: RoleDirectoryOptions): RoleDirectory {
   const cached = (session: SsoSession) => readRoleCache(paths, session);
 
@@ -108,7 +113,7 @@ export function createRoleDirectory({ paths, portal, now = Date.now }: RoleDirec
     const hit = await cached(session);
     if (hit) {
       try {
-        return resolveRole(sortRoles(hit.roles), accountQuery, roleQuery);
+        return await resolveRole(sortRoles(hit.roles), accountQuery, roleQuery);
       } catch (e) {
         if (!(e instanceof LanyardError && e.code === 'NOT_FOUND')) throw e;
       }
@@ -116,7 +121,7 @@ export function createRoleDirectory({ paths, portal, now = Date.now }: RoleDirec
     if (accountIdPattern.test(accountQuery.trim()) && roleQuery.trim())
       return { accountId: accountQuery.trim(), roleName: roleQuery.trim() };
     const fresh = await refresh(session, opts);
-    return resolveRole(fresh.roles, accountQuery, roleQuery);
+    return await resolveRole(fresh.roles, accountQuery, roleQuery);
   };
 
   return { cached, refresh, prioritize, resolve };

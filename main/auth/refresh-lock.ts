@@ -1,6 +1,5 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import lockfile from 'proper-lockfile';
 import type { SsoSession } from '../../app/domain/session';
 import { createLogger } from '../log/logger';
 import type { Paths } from '../paths';
@@ -34,6 +33,8 @@ export async function withRefreshLock<T>(
   let release: (() => Promise<void>) | undefined;
   try {
     await mkdir(dir, { recursive: true, mode: 0o700 });
+    // Loaded on first refresh: most runs never refresh, and start-up time is per run.
+    const { default: lockfile } = await import('proper-lockfile');
     release = await lockfile.lock(target, {
       realpath: false,
       stale: staleLockMs,

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { Paths } from '../paths';
 import type { EndpointOverrides } from '../aws/endpoints';
 import type { Services } from '../services';
+import type { ConfigReader } from '../config/config-reader';
 
 export type Output = { write(text: string): void; isTTY?: boolean };
 
@@ -17,6 +18,8 @@ export type CliContext = {
   /** Cancelled on Ctrl-C. */
   signal: AbortSignal;
   now: () => number;
+  /** ~/.aws/config for the run; default: read once (tests pass one to count parses). */
+  config?: ConfigReader;
 };
 
 /** A command file's one export: it declares its arguments and, in its action, calls a service and prints. */

@@ -12,6 +12,7 @@ import { openInBrowser } from './open-browser';
 import { commands } from './commands';
 import { createServices } from '../services';
 import { version } from '../../package.json';
+import { createConfigReader } from '../config/config-reader';
 
 export function defaultContext(): CliContext {
   const controller = new AbortController();
@@ -53,6 +54,8 @@ export function buildProgram(ctx: CliContext): Command {
     endpoints: ctx.endpoints,
     opener: { open: ctx.openUrl },
     now: ctx.now,
+    // A run reads and parses ~/.aws/config once; Lanyard's own writes invalidate it.
+    config: ctx.config ?? createConfigReader(ctx.paths, { once: true }),
   });
   for (const register of commands) register(program, ctx, services);
   return program;

@@ -2,7 +2,8 @@ import { planProfilesText, type PlanProfilesInput } from '../../app/config/plan-
 import { isFileChangedError, writeFileAtomic } from '../fs/atomic';
 import { createLogger } from '../log/logger';
 import type { Paths } from '../paths';
-import { assertWritableText, readConfigText } from './config-file';
+import { assertWritableText } from './config-file';
+import { createConfigReader, type ConfigReader } from './config-reader';
 
 export type { PlanProfilesInput };
 
@@ -22,8 +23,12 @@ export type ProfilesPlan = {
   request: PlanProfilesInput;
 };
 
-export async function planProfiles(paths: Paths, input: PlanProfilesInput): Promise<ProfilesPlan> {
-  const config = await readConfigText(paths);
+export async function planProfiles(
+  paths: Paths,
+  input: PlanProfilesInput,
+  reader: ConfigReader = createConfigReader(paths),
+): Promise<ProfilesPlan> {
+  const config = await reader.read();
   const planned = planProfilesText(config.text, input, paths.awsConfigFile);
   if (planned.after !== config.text) assertWritableText(config, paths);
   return {

@@ -1,6 +1,6 @@
 import type { SsoSession } from '../../app/domain/session';
 import { LanyardError } from '../../app/errors';
-import { parse, type IniDocument } from '../../app/ini/document';
+import type { IniDocument } from '../../app/ini/document';
 import { appendSection } from '../../app/ini/edit';
 import {
   documentProblems,
@@ -13,7 +13,8 @@ import {
 import { validateRegion, validateSessionName, validateStartUrl } from '../../app/validate';
 import { createLogger } from '../log/logger';
 import type { Paths } from '../paths';
-import { editConfig, readConfigText } from './config-file';
+import { editConfig } from './config-file';
+import { createConfigReader, type ConfigReader, type ConfigSnapshot } from './config-reader';
 
 const log = createLogger('config.sessions');
 
@@ -32,6 +33,13 @@ export function sessionsFromDocument(doc: IniDocument): { sessions: SsoSession[]
   const warnings: string[] = [];
   const seen = new Set<string>();
   for (const section of doc.sections) {
+    // Most sections are profiles without sso_start_url (5,000 written ones): no place to sign in, so
+    // skip them before reading their header's name or values. sso-sessions are always read (warnings).
+    if (
+      !section.header?.inner.startsWith('sso-session') &&
+      !section.body.some((l) => l.kind === 'key' && l.key === 'sso_start_url')
+    )
+      continue;
     const id = sectionIdOf(section);
     if (!id || (id.kind !== 'sso-session' && id.kind !== 'profile')) continue;
     const values = sectionValues(section);
@@ -59,24 +67,44 @@ export function sessionsFromDocument(doc: IniDocument): { sessions: SsoSession[]
   return { sessions, warnings };
 }
 
-/** The configured sessions; throws (FILE) when the config exists but cannot be read. */
-export async function readSessions(paths: Paths): Promise<{ sessions: SsoSession[]; warnings: string[] }> {
+type Found = { sessions: SsoSession[]; warnings: string[] };
+/** Per snapshot: the sessions of one reading of the file are worked out once. */
+const foundIn = new WeakMap<ConfigSnapshot, Found>();
+
+function sessionsOf(paths: Paths, config: ConfigSnapshot): Found {
+  const hit = foundIn.get(config);
+  if (hit) return hit;
   const warnings: string[] = [];
-  const config = await readConfigText(paths);
-  if (!config.exists) return { sessions: [], warnings: [] };
   if (!config.utf8) warnings.push(`${paths.awsConfigFile} is not valid UTF-8; some values may be wrong.`);
-  const doc = parse(config.text);
+  const doc = config.doc();
   for (const p of documentProblems(doc)) {
     warnings.push(`${paths.awsConfigFile}: ${p} (the AWS CLI will refuse this file).`);
   }
   const found = sessionsFromDocument(doc);
-  return { sessions: found.sessions, warnings: [...warnings, ...found.warnings] };
+  const result = { sessions: found.sessions, warnings: [...warnings, ...found.warnings] };
+  foundIn.set(config, result);
+  return result;
+}
+
+/** The configured sessions; throws (FILE) when the config exists but cannot be read. */
+export async function readSessions(
+  paths: Paths,
+  reader: ConfigReader = createConfigReader(paths),
+): Promise<Found> {
+  const config = await reader.read();
+  if (!config.exists) return { sessions: [], warnings: [] };
+  // Copies: callers may sort or extend what they get.
+  const found = sessionsOf(paths, config);
+  return { sessions: [...found.sessions], warnings: [...found.warnings] };
 }
 
 /** Like readSessions, but an unreadable config is a warning (listings, status, the window). */
-export async function loadSessions(paths: Paths): Promise<{ sessions: SsoSession[]; warnings: string[] }> {
+export async function loadSessions(
+  paths: Paths,
+  reader?: ConfigReader,
+): Promise<{ sessions: SsoSession[]; warnings: string[] }> {
   try {
-    return await readSessions(paths);
+    return await readSessions(paths, reader);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     log.warn('cannot read config', { message });
@@ -97,8 +125,8 @@ function assertUsable(paths: Paths, session: SsoSession): SsoSession {
   );
 }
 
-export async function getSession(paths: Paths, name: string): Promise<SsoSession> {
-  const { sessions } = await readSessions(paths);
+export async function getSession(paths: Paths, name: string, reader?: ConfigReader): Promise<SsoSession> {
+  const { sessions } = await readSessions(paths, reader);
   const match =
     sessions.find((s) => s.kind === 'sso-session' && s.name === name) ??
     sessions.find((s) => s.name === name);

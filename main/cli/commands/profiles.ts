@@ -1,5 +1,4 @@
 import { LanyardError } from '../../../app/errors';
-import { createFileSettingsStore } from '../../settings/store';
 import type { RegisterCommand } from '../context';
 import { examples } from '../shared/examples';
 import { listFresh } from '../shared/roles';
@@ -48,7 +47,9 @@ export const registerProfiles: RegisterCommand = (program, ctx, services) => {
         roles,
         // The tray app's "Profile name template" setting (same settings.json) unless given here.
         template:
-          flags.template ?? createFileSettingsStore({ dir: ctx.paths.dataDir }).read().profileTemplate,
+          flags.template ??
+          (await import('../../settings/store')).createFileSettingsStore({ dir: ctx.paths.dataDir }).read()
+            .profileTemplate,
         region: flags.region,
         prune: flags.prune,
       });

@@ -1,7 +1,5 @@
 import type { RoleEntry } from '../../../app/domain/accounts';
 import { LanyardError } from '../../../app/errors';
-import { createFileSettingsStore } from '../../settings/store';
-import { filterRoles } from '../../../app/search/filter';
 import type { RegisterCommand } from '../context';
 import { examples } from '../shared/examples';
 import { listFresh } from '../shared/roles';
@@ -81,7 +79,12 @@ export const registerRoles: RegisterCommand = (program, ctx, services) => {
       const session = await chooseSession(ctx, services, flags.session);
       const cached = flags.refresh ? undefined : await services.directory.cached(session);
       const query = filter.join(' ');
-      // Favorites first and recents ahead in a tie, as in the window.
+      // Favorites first and recents ahead in a tie, as in the window. Loaded here, not at start-up:
+      // the search (fuzzysort) and the settings store (conf, zod) are this command's alone.
+      const [{ filterRoles }, { createFileSettingsStore }] = await Promise.all([
+        import('../../../app/search/filter'),
+        import('../../settings/store'),
+      ]);
       const starred = createFileSettingsStore({ dir: ctx.paths.dataDir, now: ctx.now }).read();
       const search = { favorites: new Set(starred.favorites), recents: starred.recents };
       if (flags.ndjson) {

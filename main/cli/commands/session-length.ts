@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { LanyardError } from '../../../app/errors';
 import { formatSessionLength, parseSessionLength } from '../../../app/schedule/session-length';
-import { createFileSettingsStore } from '../../settings/store';
 import { sessionLengthIn, withSessionLength } from '../../settings/session-lengths';
 import type { Services } from '../../services';
 import type { CliContext } from '../context';
@@ -20,6 +19,8 @@ export function registerSessionSet(sessions: Command, ctx: CliContext, services:
     )
     .action(async (name: string, flags: { sessionLength?: string; default?: boolean }) => {
       const session = await pickSession(ctx, services, name);
+      // conf and zod load only for the commands that change settings.
+      const { createFileSettingsStore } = await import('../../settings/store');
       const store = createFileSettingsStore({ dir: ctx.paths.dataDir, now: ctx.now });
       if (flags.default !== undefined) {
         const current = store.read();

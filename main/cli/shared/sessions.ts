@@ -2,7 +2,8 @@ import type { SsoSession } from '../../../app/domain/session';
 import { LanyardError } from '../../../app/errors';
 import type { Services } from '../../services';
 import type { CliContext } from '../context';
-import { createFileSettingsStore } from '../../settings/store';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 function unknown(ctx: CliContext, name: string, names: string[], problems?: string, from = ''): LanyardError {
   return new LanyardError(
@@ -64,8 +65,20 @@ export async function pickSession(
   );
 }
 
+/**
+ * The default session straight from settings.json, as the session lengths are read
+ * (main/settings/session-lengths): every command picks a session, and conf with zod would cost a
+ * third of a run. The caller only takes it when it names a configured session.
+ */
 export function defaultSessionIn(ctx: CliContext): string | undefined {
-  return createFileSettingsStore({ dir: ctx.paths.dataDir, now: ctx.now }).read().defaultSession;
+  try {
+    const raw: unknown = JSON.parse(readFileSync(join(ctx.paths.dataDir, 'settings.json'), 'utf8'));
+    const value =
+      raw && typeof raw === 'object' ? (raw as Record<string, unknown>).defaultSession : undefined;
+    return typeof value === 'string' ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** `--session NAME` (or the only session) as the full session. */

@@ -1,0 +1,52 @@
+/**
+ * One reader of `~/.aws/config` for a set of services, so that a run reads and parses the file once
+ * however many parts ask (sessions, session lookup, sign-in, profiles planning). 1.2 MB with 5,000
+ * profiles takes tens of milliseconds to parse; `lanyard env` used to do it four times.
+ */
+import { parse, type IniDocument } from '../../app/ini/document';
+import type { Paths } from '../paths';
+import { readConfigText, type ConfigText } from './config-file';
+
+/** The file as read, parsed on first ask and at most once. */
+export type ConfigSnapshot = ConfigText & { doc(): IniDocument };
+
+export type ConfigReader = {
+  read(): Promise<ConfigSnapshot>;
+  /** Lanyard wrote the file: the next read reads it again. */
+  invalidate(): void;
+};
+
+export type ConfigReaderOptions = {
+  /**
+   * once: the first read serves the whole run (a CLI command; Lanyard's own writes invalidate it).
+   * Otherwise (the long-lived desktop) every read reads the file, and only the parse of unchanged
+   * text is reused, so an edit made in another program is always seen.
+   */
+  once?: boolean;
+};
+
+export function createConfigReader(paths: Paths, opts: ConfigReaderOptions = {}): ConfigReader {
+  let last: ConfigSnapshot | undefined;
+  let pending: Promise<ConfigSnapshot> | undefined;
+
+  const snapshot = (config: ConfigText): ConfigSnapshot => {
+    if (last && last.text === config.text && last.exists === config.exists && last.utf8 === config.utf8)
+      return last;
+    let doc: IniDocument | undefined;
+    last = { ...config, doc: () => (doc ??= parse(config.text)) };
+    return last;
+  };
+  const readNow = async () => snapshot(await readConfigText(paths));
+
+  return {
+    read() {
+      if (!opts.once) return readNow();
+      pending ??= readNow();
+      return pending;
+    },
+    invalidate() {
+      pending = undefined;
+      last = undefined;
+    },
+  };
+}
