@@ -1,8 +1,8 @@
 import fuzzysort from 'fuzzysort';
 import { LanyardError } from '../errors';
-import type { RoleEntry } from '../domain/accounts';
+import { accountsOf, type AccountRef, type RoleEntry } from '../domain/accounts';
 
-export type AccountRef = { accountId: string; accountName: string };
+export { accountsOf, type AccountRef };
 
 const maxCandidates = 10;
 
@@ -123,14 +123,6 @@ export function matchRole(roles: readonly RoleEntry[], account: AccountRef, quer
       });
     throw e;
   }
-}
-
-/** The distinct accounts of a role list, in first-seen order. */
-export function accountsOf(roles: readonly RoleEntry[]): AccountRef[] {
-  const seen = new Map<string, AccountRef>();
-  for (const r of roles)
-    if (!seen.has(r.accountId)) seen.set(r.accountId, { accountId: r.accountId, accountName: r.accountName });
-  return [...seen.values()];
 }
 
 /** Resolves ACCOUNT and ROLE against a role list in one go. */

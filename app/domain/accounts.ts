@@ -21,3 +21,13 @@ export type ListingProgress = {
   /** True while the rate limiter is slowing down after throttling. */
   throttled: boolean;
 };
+
+export type AccountRef = { accountId: string; accountName: string };
+
+/** The distinct accounts of a role list, in first-seen order. */
+export function accountsOf(roles: readonly RoleEntry[]): AccountRef[] {
+  const seen = new Map<string, AccountRef>();
+  for (const r of roles)
+    if (!seen.has(r.accountId)) seen.set(r.accountId, { accountId: r.accountId, accountName: r.accountName });
+  return [...seen.values()];
+}

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { accountsOf } from '../../../app/accounts/match';
+import { accountsOf } from '../../../app/domain/accounts';
 import type { Services } from '../../services';
 import type { CliContext } from '../context';
 import { pickSession } from '../shared/sessions';
