@@ -1,3 +1,4 @@
 export * from './roles';
+export * from './highlight';
 export * from './rows';
 export * from './filter';

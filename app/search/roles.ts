@@ -11,9 +11,9 @@ import fuzzysort from 'fuzzysort';
 import type { RoleEntry } from '../domain/accounts';
 import { roleKeyOf } from '../domain/role-key';
 import { compareRoles } from '../domain/role-order';
+import { indexesToRanges, type Range } from './highlight';
 
-/** Half-open [start, end) character ranges of a field that matched the query. */
-export type Range = readonly [start: number, end: number];
+export type { Range } from './highlight';
 
 export const searchFields = ['accountName', 'accountId', 'emailAddress', 'roleName'] as const;
 export type SearchField = (typeof searchFields)[number];
@@ -109,18 +109,6 @@ export function buildRoleIndex(roles: readonly RoleEntry[]): RoleIndex {
 function preparedOf(index: RoleIndex, id: number): Prepared {
   const s = index.strings[id]!;
   return (s.p ??= fuzzysort.prepare(s.text));
-}
-
-/** Sorted match positions → merged ranges. */
-export function indexesToRanges(indexes: readonly number[]): Range[] {
-  const sorted = [...indexes].sort((a, b) => a - b);
-  const ranges: [number, number][] = [];
-  for (const i of sorted) {
-    const last = ranges[ranges.length - 1];
-    if (last && i <= last[1]) last[1] = Math.max(last[1], i + 1);
-    else ranges.push([i, i + 1]);
-  }
-  return ranges;
 }
 
 export function queryWords(query: string): string[] {
@@ -294,21 +282,4 @@ export function searchRoles(index: RoleIndex, query: string, ctx: SearchContext)
     const { key, role } = index.items[i]!;
     return new Hit(key, role, scoreOf[i]!, favoriteOf[i] === 1, index, i, words, bestOf, i * W);
   });
-}
-
-/** Splits a string into plain and matched pieces for rendering. */
-export function splitByRanges(
-  text: string,
-  ranges: readonly Range[] | undefined,
-): { text: string; match: boolean }[] {
-  if (!ranges || ranges.length === 0) return [{ text, match: false }];
-  const out: { text: string; match: boolean }[] = [];
-  let at = 0;
-  for (const [start, end] of ranges) {
-    if (start > at) out.push({ text: text.slice(at, start), match: false });
-    out.push({ text: text.slice(start, end), match: true });
-    at = end;
-  }
-  if (at < text.length) out.push({ text: text.slice(at), match: false });
-  return out;
 }

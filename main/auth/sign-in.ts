@@ -9,6 +9,7 @@ import { openOidc, portalLogout, type OidcDeps } from './oidc';
 import type { SignInPrompt } from './prompts';
 import { refreshRetryMs, refreshToken, refreshWindowMs, whyNotRefreshable } from './refresh';
 import type { Flow } from './registration';
+import { createPromptRelay, type PromptRelay } from './prompt-relay';
 import { runSignIn, type LoginResult } from './sign-in-run';
 import { configDirectory, type SessionDirectory } from './session-directory';
 import { toLanyardError } from './service-errors';
@@ -65,7 +66,6 @@ export type SessionManager = TokenSource & {
 };
 
 /** Fans a running sign-in's prompts out to everyone waiting on it, late joiners included. */
-type PromptRelay = { listeners: Set<(p: SignInPrompt) => void>; last?: SignInPrompt };
 type InFlightLogin = { promise: Promise<LoginResult>; controller: AbortController; relay: PromptRelay };
 
 export function createSignIn(deps: SignInDeps): SessionManager {
@@ -107,11 +107,7 @@ export function createSignIn(deps: SignInDeps): SessionManager {
       const controller = new AbortController();
       opts.signal?.addEventListener('abort', () => controller.abort(), { once: true });
       if (opts.signal?.aborted) controller.abort();
-      const relay: PromptRelay = { listeners: new Set() };
-      const onPrompt = (p: SignInPrompt) => {
-        relay.last = p;
-        for (const cb of relay.listeners) cb(p);
-      };
+      const relay = createPromptRelay();
       const runDeps = {
         ...oidcDeps,
         paths: deps.paths,
@@ -122,7 +118,7 @@ export function createSignIn(deps: SignInDeps): SessionManager {
       const promise = runSignIn(runDeps, session, flow, {
         openBrowser: opts.openBrowser,
         signal: controller.signal,
-        onPrompt,
+        onPrompt: (p) => relay.emit(p),
       })
         .then(async (result) => {
           forget(session.name);
@@ -137,15 +133,9 @@ export function createSignIn(deps: SignInDeps): SessionManager {
       run = { promise, controller, relay };
       logins.set(session.name, run);
       emit(session.name);
-    } else if (run.relay.last && opts.onPrompt) {
-      opts.onPrompt(run.relay.last);
     }
-    const { onPrompt } = opts;
-    if (onPrompt) run.relay.listeners.add(onPrompt);
-    const { relay } = run;
-    return run.promise.finally(() => {
-      if (onPrompt) relay.listeners.delete(onPrompt);
-    });
+    const unfollow = opts.onPrompt ? run.relay.follow(opts.onPrompt) : undefined;
+    return run.promise.finally(() => unfollow?.());
   }
 
   /** One refresh per session at a time, at most one attempt a minute; undefined when none happened. */
