@@ -11,15 +11,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../emulator/index';
 import { createDesktopCore, type DesktopCore } from '../../main/desktop/core';
-import {
-  buildRenderer,
-  coreBridgeScript,
-  launchChromium,
-  repoRoot,
-  serveStatic,
-  type StaticServer,
-} from '../support/browser';
+import { buildRenderer, launchChromium, repoRoot, serveStatic, type StaticServer } from '../support/browser';
 import { seriousAxeViolations } from '../support/axe';
+import { openCoreWindow } from '../support/core-window';
 import { fakeClock, fakePlatform, type FakePlatform } from '../support/fakes';
 import { createSandbox, type Sandbox } from '../support/sandbox';
 
@@ -81,20 +75,7 @@ beforeAll(async () => {
   });
   await core.start();
   browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 420, height: 640 } });
-  page = await context.newPage();
-  await page.exposeBinding('__lanyardInvoke', (source, command: string, request: unknown) =>
-    core.dispatch(command, request, source.frame.url()),
-  );
-  core.onEvent((event, payload) => {
-    void page
-      .evaluate(
-        ([e, p]) => (window as unknown as { __lanyardEmit(e: string, p: unknown): void }).__lanyardEmit(e, p),
-        [event, payload] as const,
-      )
-      .catch(() => undefined);
-  });
-  await page.addInitScript({ content: await coreBridgeScript() });
+  ({ context, page } = await openCoreWindow(core, browser));
   await mkdir(shots, { recursive: true });
   await page.goto(server.url);
 }, 180_000);

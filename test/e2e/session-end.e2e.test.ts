@@ -6,18 +6,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../emulator/index';
 import { createDesktopCore, type DesktopCore } from '../../main/desktop/core';
 import { intlClock } from '../../app/schedule/end-text';
-import {
-  buildRenderer,
-  coreBridgeScript,
-  launchChromium,
-  serveStatic,
-  type StaticServer,
-} from '../support/browser';
+import { buildRenderer, launchChromium, serveStatic, type StaticServer } from '../support/browser';
+import { openCoreWindow } from '../support/core-window';
 import { fakeClock, fakePlatform, type FakePlatform } from '../support/fakes';
 import { createSandbox, type Sandbox } from '../support/sandbox';
 
@@ -29,7 +24,6 @@ let emu: RunningEmulator;
 let sb: Sandbox;
 let server: StaticServer;
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let core: DesktopCore;
 let platform: FakePlatform;
@@ -59,20 +53,7 @@ beforeAll(async () => {
   });
   await core.start();
   browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 420, height: 640 } });
-  page = await context.newPage();
-  await page.exposeBinding('__lanyardInvoke', (source, command: string, request: unknown) =>
-    core.dispatch(command, request, source.frame.url()),
-  );
-  core.onEvent((event, payload) => {
-    void page
-      .evaluate(
-        ([e, p]) => (window as unknown as { __lanyardEmit(e: string, p: unknown): void }).__lanyardEmit(e, p),
-        [event, payload] as const,
-      )
-      .catch(() => undefined);
-  });
-  await page.addInitScript({ content: await coreBridgeScript() });
+  ({ page } = await openCoreWindow(core, browser));
   await page.goto(server.url);
 }, 180_000);
 
