@@ -20,7 +20,7 @@ import { main } from '../../../main/cli/main';
 import type { CliContext } from '../../../main/cli/context';
 import { createConfigReader } from '../../../main/config/config-reader';
 import { createServices } from '../../../main/services';
-import { writeTokenFile } from '../../../main/auth/token-cache';
+import { signInWithEmulator } from '../../support/cli-run';
 import { createSandbox, type Sandbox } from '../../support/sandbox';
 import { session } from '../../support/portal-session';
 
@@ -44,17 +44,7 @@ beforeAll(async () => {
   emu = await startEmulator({ org });
   sandbox = await createSandbox({ config });
   env = { ...sandbox.env, ...emu.env };
-  const t = emu.control.issueToken({ refreshable: true });
-  await writeTokenFile(sandbox.paths, session, {
-    startUrl: session.startUrl,
-    region: 'us-east-1',
-    accessToken: t.accessToken,
-    expiresAt: t.expiresAt,
-    clientId: t.clientId,
-    clientSecret: t.clientSecret,
-    registrationExpiresAt: Date.now() + 80 * 86_400_000,
-    refreshToken: t.refreshToken,
-  });
+  await signInWithEmulator(emu, sandbox, session);
 });
 afterAll(async () => {
   await emu.close();

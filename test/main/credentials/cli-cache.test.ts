@@ -12,7 +12,7 @@ import {
   writeCliCache,
 } from '../../../main/credentials/cli-cache';
 import { createCredentialStore } from '../../../main/credentials/role-credentials';
-import { writeTokenFile } from '../../../main/auth/token-cache';
+import { signInWithEmulator } from '../../support/cli-run';
 import { createSandbox, type Sandbox } from '../../support/sandbox';
 import { emulatorTokenSource, session } from '../../support/portal-session';
 
@@ -118,17 +118,7 @@ describe("the AWS CLI's role-credential cache", () => {
     expect(unsigned.accessKeyId).not.toBe(first.accessKeyId);
     expect(emu.control.calls().GetRoleCredentials).toBe(2);
     await writeCliCache(sb.paths, session, '111111111111', 'Admin', first);
-    const t = emu.control.issueToken({ refreshable: true });
-    await writeTokenFile(sb.paths, session, {
-      startUrl: session.startUrl,
-      region: 'us-east-1',
-      accessToken: t.accessToken,
-      expiresAt: t.expiresAt,
-      clientId: t.clientId,
-      clientSecret: t.clientSecret,
-      registrationExpiresAt: Date.now() + 80 * 86_400_000,
-      refreshToken: t.refreshToken,
-    });
+    await signInWithEmulator(emu, sb, session);
     const second = await createCredentialStore(portal, Date.now, { cliCache: sb.paths }).get(
       session,
       '111111111111',
