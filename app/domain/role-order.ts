@@ -9,13 +9,16 @@ export const compareNatural: (a: string, b: string) => number = collator.compare
 
 type Sortable = { accountName: string; accountId: string; roleName: string; sessionName?: string };
 
+/** Equal strings compare equal under any collation: the common case (roles of one account) skips ICU. */
+const compareField = (a: string, b: string) => (a === b ? 0 : compareNatural(a, b));
+
 export function compareRoles(a: Sortable, b: Sortable): number {
   return (
-    compareNatural(a.accountName, b.accountName) ||
-    compareNatural(a.accountId, b.accountId) ||
+    compareField(a.accountName, b.accountName) ||
+    compareField(a.accountId, b.accountId) ||
     // One account reached through two sessions stays two groups, each under its own header.
-    compareNatural(a.sessionName ?? '', b.sessionName ?? '') ||
-    compareNatural(a.roleName, b.roleName)
+    compareField(a.sessionName ?? '', b.sessionName ?? '') ||
+    compareField(a.roleName, b.roleName)
   );
 }
 

@@ -92,9 +92,12 @@ export function buildRoleIndex(roles: readonly RoleEntry[]): RoleIndex {
   const items = sorted.map((role) => ({ key: roleKeyOf(role), role }));
   let table: ReturnType<typeof fieldTable> | undefined;
   const tableOf = () => (table ??= fieldTable(sorted));
+  let byKey: Map<string, (typeof items)[number]> | undefined;
   return {
     items,
-    byKey: new Map(items.map((i) => [i.key, i])),
+    get byKey() {
+      return (byKey ??= new Map(items.map((i) => [i.key, i])));
+    },
     get strings() {
       return tableOf().strings;
     },
@@ -232,6 +235,9 @@ class Hit implements RoleHit {
   }
 }
 
+/** Shared by every hit of an empty query: 10,000 roles need no 10,000 empty objects. */
+const noHighlights: Highlights = Object.freeze({});
+
 /**
  * Roles matching `query`, best first, favorites ahead of the rest (each part in score order).
  * An empty query returns every role in list order with no highlights.
@@ -245,7 +251,7 @@ export function searchRoles(index: RoleIndex, query: string, ctx: SearchContext)
       role: i.role,
       score: 0,
       favorite: ctx.favorites.has(i.key),
-      highlights: {},
+      highlights: noHighlights,
     }));
   }
 

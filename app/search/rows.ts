@@ -50,15 +50,16 @@ export function buildRows(
       rows.push({ kind: 'role', id: `r:${i.key}`, hit, section: 'recent' });
     }
   }
-  let account = '';
+  let prev: RoleHit['role'] | undefined;
   for (const hit of hits) {
-    // Per session too: the same account id reached through two sessions is two groups.
-    const accountKey = `${hit.role.sessionName}:${hit.role.accountId}`;
-    if (accountKey !== account) {
-      account = accountKey;
+    const role = hit.role;
+    // Per session too: the same account id reached through two sessions is two groups. Fields are
+    // compared rather than joined, so only a header (one per account) builds a string.
+    if (!prev || role.accountId !== prev.accountId || role.sessionName !== prev.sessionName) {
+      prev = role;
       rows.push({
         kind: 'header',
-        id: `h:${accountKey}`,
+        id: `h:${role.sessionName}:${role.accountId}`,
         label: hit.role.accountName,
         detail: hit.role.accountId,
         sessionName: hit.role.sessionName,

@@ -42,6 +42,9 @@ export function RoleList({ rows, activeIndex, listId, multi, onActivate, onChoos
     estimateSize,
     getItemKey,
     overscan: 10,
+    // A size before the layout effect measures the real one, so the first commit already has rows
+    // (with none, it committed an empty list and rendered again at once).
+    initialRect: { width: 0, height: window.innerHeight },
   });
 
   useEffect(() => {

@@ -16,6 +16,7 @@ import type {
 } from '../../../app/ipc/contract';
 import type { Settings } from '../../../app/settings/schema';
 import type {} from '../../../renderer/window';
+import { sortRoles } from '../../../app/domain/role-order';
 import { fakeRoles } from './fake-data';
 
 export type Scenario =
@@ -168,6 +169,10 @@ export function installFakeBridge(opts: FakeOptions): void {
     snapshot.sessions = [session('acme', { expiresAt: iso(3_600_000), rolesFetchedAt: iso(-10_000) })];
   }
 
+  // Sorted as main sends them (the role cache and the lister sort), once, before the page runs.
+  const sortedListed = sortRoles([...listed]);
+  const sortedGov = sortRoles([...govRoles]);
+
   const listeners = new Map<string, Set<(p: unknown) => void>>();
   const emit = <E extends EventName>(event: E, payload: Events[E]) => {
     for (const l of listeners.get(event) ?? []) l(payload);
@@ -205,7 +210,7 @@ export function installFakeBridge(opts: FakeOptions): void {
               hint: 'Sign in again.',
             },
           })
-        : ok(r.session === 'acme-gov' ? govRoles : listed),
+        : ok(r.session === 'acme-gov' ? sortedGov : sortedListed),
     'roles.copyEnv': (r) =>
       ok({
         expiresAt: iso(3_600_000),
