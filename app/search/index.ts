@@ -2,3 +2,4 @@ export * from './roles';
 export * from './highlight';
 export * from './rows';
 export * from './filter';
+export * from './row-list';

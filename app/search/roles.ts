@@ -236,7 +236,7 @@ class Hit implements RoleHit {
 }
 
 /** Shared by every hit of an empty query: 10,000 roles need no 10,000 empty objects. */
-const noHighlights: Highlights = Object.freeze({});
+export const noHighlights: Highlights = Object.freeze({});
 
 /**
  * Roles matching `query`, best first, favorites ahead of the rest (each part in score order).

@@ -8,11 +8,46 @@
  * itself, with no per-keystroke string building; favorites and recents, which repeat a role shown
  * again below, are prefixed; header ids hold no '/', which every role key has.
  */
+import type { RoleEntry } from '../domain/accounts';
 import type { RoleHit, RoleIndex, SearchContext } from './roles';
 
 export type ListRow =
   | { kind: 'header'; id: string; label: string; detail?: string; sessionName?: string }
   | { kind: 'role'; id: string; hit: RoleHit; section: 'favorites' | 'recent' | 'account' | 'match' };
+
+type Item = { readonly key: string; readonly role: RoleEntry };
+
+/** An account's header. Per session too: one account id reached through two sessions is two groups. */
+export function accountHeader(role: RoleEntry): ListRow {
+  return {
+    kind: 'header',
+    id: `h:${role.sessionName}:${role.accountId}`,
+    label: role.accountName,
+    detail: role.accountId,
+    sessionName: role.sessionName,
+  };
+}
+
+/** Whether `role` starts a new account group after `prev` (fields compared, no string built). */
+export const startsGroup = (role: RoleEntry, prev: RoleEntry | undefined): boolean =>
+  !prev || role.accountId !== prev.accountId || role.sessionName !== prev.sessionName;
+
+/** The Favorites and Recent sections on top of the unfiltered list; `recent` excludes favorites. */
+export function sectionRows(favorites: readonly RoleHit[], recent: readonly Item[]): ListRow[] {
+  const rows: ListRow[] = [];
+  if (favorites.length > 0) {
+    rows.push({ kind: 'header', id: 'h:favorites', label: 'Favorites' });
+    for (const hit of favorites) rows.push({ kind: 'role', id: `f:${hit.key}`, hit, section: 'favorites' });
+  }
+  if (recent.length > 0) {
+    rows.push({ kind: 'header', id: 'h:recent', label: 'Recent' });
+    for (const i of recent) {
+      const hit: RoleHit = { key: i.key, role: i.role, score: 0, favorite: false, highlights: {} };
+      rows.push({ kind: 'role', id: `r:${i.key}`, hit, section: 'recent' });
+    }
+  }
+  return rows;
+}
 
 export function buildRows(
   hits: readonly RoleHit[],
@@ -34,37 +69,20 @@ export function buildRows(
     return rows;
   }
 
-  const favorites = hits.filter((h) => h.favorite);
-  if (favorites.length > 0) {
-    rows.push({ kind: 'header', id: 'h:favorites', label: 'Favorites' });
-    for (const hit of favorites) rows.push({ kind: 'role', id: `f:${hit.key}`, hit, section: 'favorites' });
-  }
   const recent = ctx.recents
     .filter((k) => !ctx.favorites.has(k))
     .map((k) => index.byKey.get(k))
     .filter((i) => i !== undefined);
-  if (recent.length > 0) {
-    rows.push({ kind: 'header', id: 'h:recent', label: 'Recent' });
-    for (const i of recent) {
-      const hit: RoleHit = { key: i.key, role: i.role, score: 0, favorite: false, highlights: {} };
-      rows.push({ kind: 'role', id: `r:${i.key}`, hit, section: 'recent' });
-    }
-  }
-  let prev: RoleHit['role'] | undefined;
+  rows.push(
+    ...sectionRows(
+      hits.filter((h) => h.favorite),
+      recent,
+    ),
+  );
+  let prev: RoleEntry | undefined;
   for (const hit of hits) {
-    const role = hit.role;
-    // Per session too: the same account id reached through two sessions is two groups. Fields are
-    // compared rather than joined, so only a header (one per account) builds a string.
-    if (!prev || role.accountId !== prev.accountId || role.sessionName !== prev.sessionName) {
-      prev = role;
-      rows.push({
-        kind: 'header',
-        id: `h:${role.sessionName}:${role.accountId}`,
-        label: hit.role.accountName,
-        detail: hit.role.accountId,
-        sessionName: hit.role.sessionName,
-      });
-    }
+    if (startsGroup(hit.role, prev)) rows.push(accountHeader(hit.role));
+    prev = hit.role;
     rows.push({ kind: 'role', id: hit.key, hit, section: 'account' });
   }
   return rows;

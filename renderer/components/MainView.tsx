@@ -2,11 +2,14 @@ import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 
 import type { RoleEntry } from '../../app/domain/accounts';
 import type { AppSnapshot, SessionView } from '../../app/ipc/contract';
 import {
+  allRows,
   buildRoleIndex,
   buildRows,
+  rowListOf,
   searchRoles,
   warmRoleIndex,
   type ListRow,
+  type RowList,
   type SearchContext,
 } from '../../app/search';
 import { useEvent } from '../bridge';
@@ -28,6 +31,12 @@ type Props = {
 
 const isRole = (r: ListRow | undefined): r is Extract<ListRow, { kind: 'role' }> => r?.kind === 'role';
 
+/** The first role row from `from` on in direction `step`, or -1. */
+function firstRole(rows: RowList, from: number, step: 1 | -1): number {
+  for (let i = from; i >= 0 && i < rows.length; i += step) if (rows.shapeAt(i) !== 'header') return i;
+  return -1;
+}
+
 /** Signed in: search over every session's roles, the list, and what to do with the selected role. */
 export function MainView({ roles, sessions, multi, failed, snapshot, actions }: Props) {
   const settings = snapshot.settings;
@@ -41,17 +50,15 @@ export function MainView({ roles, sessions, multi, failed, snapshot, actions }: 
     () => ({ favorites: new Set(settings.favorites), recents: settings.recents }),
     [settings.favorites, settings.recents],
   );
-  // The unfiltered list is kept apart so clearing the search costs nothing.
-  const all = useMemo(() => {
-    const hits = searchRoles(index, '', ctx);
-    return { hits, rows: buildRows(hits, '', index, ctx) };
-  }, [index, ctx]);
+  // The unfiltered list is kept apart so clearing the search costs nothing; its rows are made as
+  // they are drawn, so the first frame of 10,000 roles pays for the 20 on screen.
+  const all = useMemo(() => ({ found: index.items.length, rows: allRows(index, ctx) }), [index, ctx]);
   const filtered = useMemo(() => {
     if (query.trim() === '') return all;
     const hits = searchRoles(index, query, ctx);
-    return { hits, rows: buildRows(hits, query, index, ctx) };
+    return { found: hits.length, rows: rowListOf(buildRows(hits, query, index, ctx)) };
   }, [all, index, query, ctx]);
-  const { hits, rows } = filtered;
+  const { found: matches, rows } = filtered;
 
   // Precompute single-character searches while the window is idle (see warmRoleIndex).
   useEffect(() => {
@@ -64,9 +71,9 @@ export function MainView({ roles, sessions, multi, failed, snapshot, actions }: 
     return () => cancelIdleCallback(handle);
   }, [index]);
 
-  const found = activeId === undefined ? -1 : rows.findIndex((r) => r.id === activeId);
-  const activeIndex = found >= 0 ? found : rows.findIndex(isRole);
-  const activeRow = rows[activeIndex];
+  const found = activeId === undefined ? -1 : rows.indexOfId(activeId);
+  const activeIndex = found >= 0 ? found : firstRole(rows, 0, 1);
+  const activeRow = rows.at(activeIndex);
   const active = isRole(activeRow) ? activeRow : undefined;
   const session = active && sessions.find((s) => s.session.name === active.hit.role.sessionName);
   const region =
@@ -85,13 +92,12 @@ export function MainView({ roles, sessions, multi, failed, snapshot, actions }: 
     for (;;) {
       i += delta;
       if (i < 0 || i >= rows.length) return;
-      if (isRole(rows[i])) return setActiveId(rows[i]!.id);
+      if (rows.shapeAt(i) !== 'header') return setActiveId(rows.idAt(i));
     }
   };
   const jump = (to: 'first' | 'last') => {
-    const list = to === 'first' ? rows : [...rows].reverse();
-    const row = list.find(isRole);
-    if (row) setActiveId(row.id);
+    const i = to === 'first' ? firstRole(rows, 0, 1) : firstRole(rows, rows.length - 1, -1);
+    if (i >= 0) setActiveId(rows.idAt(i));
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -156,7 +162,7 @@ export function MainView({ roles, sessions, multi, failed, snapshot, actions }: 
         <p>No account is assigned to you here. Ask your AWS administrator for access, then refresh.</p>
       </div>
     );
-  } else if (hits.length === 0) {
+  } else if (matches === 0) {
     content = (
       <div className="state" role="status">
         <h2>No roles match “{query.trim()}”</h2>
@@ -173,15 +179,15 @@ export function MainView({ roles, sessions, multi, failed, snapshot, actions }: 
         listId={listId}
         multi={multi}
         onActivate={(i) => {
-          setActiveId(rows[i]?.id);
+          setActiveId(rows.idAt(i));
           searchRef.current?.focus();
         }}
         onChoose={(i) => {
-          const row = rows[i];
+          const row = rows.at(i);
           if (isRole(row)) actions.copyEnv(row.hit.role);
         }}
         onStar={(i) => {
-          const row = rows[i];
+          const row = rows.at(i);
           if (isRole(row)) actions.toggleFavorite(row.hit.role);
         }}
       />
@@ -215,7 +221,7 @@ export function MainView({ roles, sessions, multi, failed, snapshot, actions }: 
             setActiveId(undefined);
           }}
         />
-        {query !== '' && <span className="search__count muted small">{hits.length}</span>}
+        {query !== '' && <span className="search__count muted small">{matches}</span>}
       </div>
       {content}
       <ActionBar

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef } from 'react';
-import type { ListRow } from '../../app/search';
+import type { RowList, RowShape } from '../../app/search';
 import { groupAccountId } from '../account-id';
 import { RoleRow } from './RoleRow';
 
@@ -8,11 +8,14 @@ const headerHeight = 26;
 const roleHeight = 42;
 const inAccountHeight = 30;
 
-const rowHeight = (row: ListRow | undefined) =>
-  row?.kind === 'header' ? headerHeight : row?.section === 'account' ? inAccountHeight : roleHeight;
+const heights: Record<RowShape, number> = {
+  header: headerHeight,
+  account: inAccountHeight,
+  role: roleHeight,
+};
 
 type Props = {
-  rows: ListRow[];
+  rows: RowList;
   activeIndex: number;
   listId: string;
   /** Rows and headers name their session (more than one is shown). */
@@ -33,8 +36,8 @@ export function RoleList({ rows, activeIndex, listId, multi, onActivate, onChoos
   const scrollRef = useRef<HTMLDivElement>(null);
   // Stable per list: the virtualizer re-measures all rows whenever these change, so moving the
   // selection must not hand it new functions.
-  const estimateSize = useCallback((i: number) => rowHeight(rows[i]), [rows]);
-  const getItemKey = useCallback((i: number) => rows[i]?.id ?? i, [rows]);
+  const estimateSize = useCallback((i: number) => heights[rows.shapeAt(i) ?? 'role'], [rows]);
+  const getItemKey = useCallback((i: number) => rows.idAt(i) ?? i, [rows]);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -62,7 +65,7 @@ export function RoleList({ rows, activeIndex, listId, multi, onActivate, onChoos
         style={{ height: virtualizer.getTotalSize() }}
       >
         {virtualizer.getVirtualItems().map((item) => {
-          const row = rows[item.index];
+          const row = rows.at(item.index);
           if (!row) return null;
           const place = { transform: `translateY(${item.start}px)`, height: item.size };
           if (row.kind === 'header') {
