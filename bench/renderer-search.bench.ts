@@ -2,7 +2,7 @@
  * Renderer benchmarks in Chromium (playwright-core + /usr/bin/chromium), 10,000 roles:
  *  - search: searchRoles + buildRows per keystroke, run in the page (the code the window runs);
  *  - keystroke → DOM: a real typed key to React's commit and layout in the built window;
- *  - first render: navigation start to the first role option on screen;
+ *  (the first render, in stages: bench/renderer-first-render.bench.ts);
  *  - bundle: gzip size of every file in dist/renderer.
  * Run: npx tsx bench/renderer-search.bench.ts  (builds dist/renderer when it is missing)
  */
@@ -139,22 +139,15 @@ try {
     await page.close();
   }
 
-  // 2 and 3. The built window with the fake bridge: first render, then real typed keys.
+  // 2. The built window with the fake bridge: real typed keys.
   const bridge = await fakeBridgeScript({ scenario: 'signed-in', roles: ROLES });
-  const firstRender: number[] = [];
   const keyTimes: number[] = [];
   for (let run = 0; run < RUNS; run++) {
     const page = await context.newPage();
     await page.addInitScript(bridge);
     await page.addInitScript(() => {
-      const w = window as unknown as { __firstOption?: number; __keys: number[] };
+      const w = window as unknown as { __keys: number[] };
       w.__keys = [];
-      new MutationObserver((_, obs) => {
-        if (document.querySelector('[role=option]')) {
-          w.__firstOption = performance.now();
-          obs.disconnect();
-        }
-      }).observe(document, { childList: true, subtree: true });
       let down = 0;
       window.addEventListener('keydown', () => (down = performance.now()), true);
       // Bubble phase on window runs after React's root listener has rendered and committed.
@@ -165,9 +158,6 @@ try {
     });
     await page.goto(server.url);
     await page.waitForSelector('[role=option]');
-    firstRender.push(
-      await page.evaluate(() => (window as unknown as { __firstOption: number }).__firstOption),
-    );
     // A person needs a moment before the first key; the window precomputes in that idle time.
     await page.waitForTimeout(500);
     await page.focus('input[type=search]');
@@ -177,8 +167,6 @@ try {
     keyTimes.push(...(await page.evaluate(() => (window as unknown as { __keys: number[] }).__keys)));
     await page.close();
   }
-  const fr = stats(firstRender);
-  rows.push(['first render (nav → first option)', String(fr.n), ms(fr.p50), ms(fr.p95), ms(fr.max)]);
   const kt = stats(keyTimes);
   rows.push(['keystroke → DOM (React + layout)', String(kt.n), ms(kt.p50), ms(kt.p95), ms(kt.max)]);
   await context.close();
@@ -187,7 +175,7 @@ try {
   await server.close();
 }
 
-// 4. What the window downloads.
+// 3. What the window downloads.
 let gz = 0;
 let raw = 0;
 const sizeRows: string[] = [];
