@@ -5,6 +5,7 @@
  * rows are the same, in the same order, as `buildRows` with an empty query (a test holds them equal).
  */
 import { noHighlights, type RoleHit, type RoleIndex, type SearchContext } from './roles';
+import { parseRoleKey } from '../domain/role-key';
 import { accountHeader, sectionRows, startsGroup, type ListRow } from './rows';
 
 /** What a row's height depends on: headers, roles under their account, other role rows. */
@@ -14,7 +15,8 @@ export type RowList = {
   readonly length: number;
   /** Undefined outside 0 … length - 1 (no counting from the end, unlike Array#at). */
   at(i: number): ListRow | undefined;
-  /** Without making the row: the virtualizer asks this of every row. */
+  /** Without making the row: the virtualizer asks these two of every row. */
+  keyAt(i: number): string | number | undefined;
   idAt(i: number): string | undefined;
   shapeAt(i: number): RowShape | undefined;
   indexOfId(id: string): number;
@@ -33,6 +35,7 @@ export function rowListOf(rows: readonly ListRow[]): RowList {
   return {
     length: rows.length,
     at: (i) => rows[i],
+    keyAt: (i) => rows[i]?.id,
     idAt: (i) => rows[i]?.id,
     shapeAt: (i) => shapeOf(rows[i]),
     indexOfId: (id) => rows.findIndex((r) => r.id === id),
@@ -48,19 +51,24 @@ export function allRows(index: RoleIndex, ctx: SearchContext): RowList {
   const items = index.items;
   const n = items.length;
   const favorites: RoleHit[] = [];
-  const recentKeys = new Set(ctx.recents);
   const recentItems = new Map<string, (typeof items)[number]>();
+  // Only the roles of accounts a favorite or recent names are looked up by key: hashing 10,000
+  // fresh key strings cost more than the rest of this loop.
+  const named = new Set([...ctx.favorites, ...ctx.recents].map((k) => parseRoleKey(k)?.accountId));
   const starts = new Uint8Array(n);
   let groups = 0;
+  let look = false;
   for (let j = 0; j < n; j++) {
     const item = items[j]!;
-    if (ctx.favorites.has(item.key))
-      favorites.push({ key: item.key, role: item.role, score: 0, favorite: true, highlights: noHighlights });
-    if (recentKeys.has(item.key)) recentItems.set(item.key, item);
     if (startsGroup(item.role, items[j - 1]?.role)) {
       starts[j] = 1;
       groups++;
+      look = named.has(item.role.accountId);
     }
+    if (!look) continue;
+    if (ctx.favorites.has(item.key))
+      favorites.push({ key: item.key, role: item.role, score: 0, favorite: true, highlights: noHighlights });
+    recentItems.set(item.key, item);
   }
   const recent = ctx.recents.filter((k) => !ctx.favorites.has(k)).flatMap((k) => recentItems.get(k) ?? []);
   const head = sectionRows(favorites, recent);
@@ -88,6 +96,8 @@ export function allRows(index: RoleIndex, ctx: SearchContext): RowList {
   return {
     length: h + body.length,
     at,
+    // The row's place: this list is made anew whenever its roles or sections change.
+    keyAt: (i) => (i >= 0 && i < h + body.length ? i : undefined),
     idAt: (i) => {
       const b = i < h ? undefined : body[i - h];
       return b !== undefined && b >= 0 ? items[b]!.key : at(i)?.id;

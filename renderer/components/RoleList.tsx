@@ -37,7 +37,7 @@ export function RoleList({ rows, activeIndex, listId, multi, onActivate, onChoos
   // Stable per list: the virtualizer re-measures all rows whenever these change, so moving the
   // selection must not hand it new functions.
   const estimateSize = useCallback((i: number) => heights[rows.shapeAt(i) ?? 'role'], [rows]);
-  const getItemKey = useCallback((i: number) => rows.idAt(i) ?? i, [rows]);
+  const getItemKey = useCallback((i: number) => rows.keyAt(i) ?? i, [rows]);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
   const virtualizer = useVirtualizer({
     count: rows.length,

@@ -52,6 +52,10 @@ describe('allRows', () => {
           expect(Array.from({ length: lazy.length }, (_, i) => lazy.shapeAt(i))).toEqual(
             expected.map((_, i) => eager.shapeAt(i)),
           );
+          // The virtualizer's keys: one per row.
+          const rowKeys = Array.from({ length: lazy.length }, (_, i) => lazy.keyAt(i));
+          expect(new Set(rowKeys).size).toBe(expected.length);
+          expect(rowKeys).not.toContain(undefined);
           expect(rowsOf(lazy)).toEqual(expected);
           for (const [i, row] of expected.entries()) expect(lazy.indexOfId(row.id)).toBe(i);
           expect(lazy.indexOfId('acme/999999999999/Nobody')).toBe(-1);
