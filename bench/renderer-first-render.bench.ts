@@ -54,9 +54,12 @@ function markScript(roles: number): string {
   const after = (n: number) => {
     const w = window as unknown as {
       __marks: Record<string, number>;
+      __rendered: Promise<void>;
       lanyard: { invoke: (c: string, r: unknown) => Promise<{ ok: boolean; value?: unknown }> };
     };
     const marks = w.__marks;
+    let rendered = () => {};
+    w.__rendered = new Promise((ok) => (rendered = ok));
     marks.bridgeEnd = performance.now();
     const invoke = w.lanyard.invoke.bind(w.lanyard);
     w.lanyard.invoke = (command, request) =>
@@ -71,6 +74,7 @@ function markScript(roles: number): string {
       void document.body.offsetHeight; // style and layout of that first commit
       marks.firstOptionLaidOut = performance.now();
       obs.disconnect();
+      rendered();
     }).observe(document, { childList: true, subtree: true });
   };
   return `(${before.toString()})();\n@@BRIDGE@@\n(${after.toString()})(${roles});`;
@@ -85,10 +89,12 @@ const ms = (n: number) => (Number.isNaN(n) ? '-' : `${n.toFixed(1)} ms`);
 
 async function loadApp(page: Page, url: string): Promise<Marks> {
   await page.goto(url);
-  await page.waitForSelector('[role=option]');
-  await page.waitForFunction(
-    () => 'firstOptionLaidOut' in (window as unknown as { __marks: object }).__marks,
-  );
+  // Awaited in the page, not polled: Playwright's polling would run its queries inside the timing.
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    page.evaluate(() => (window as unknown as { __rendered: Promise<void> }).__rendered),
+    new Promise((_, fail) => (timer = setTimeout(() => fail(new Error('no role option in 30 s')), 30_000))),
+  ]).finally(() => clearTimeout(timer));
   return page.evaluate(() => {
     const m = (window as unknown as { __marks: Record<string, number> }).__marks;
     const script = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.js')) as

@@ -83,13 +83,22 @@ function fieldTable(sorted: readonly RoleEntry[]): { strings: IndexString[]; fie
   return { strings, fieldIds };
 }
 
+/** A role and its key, built on first read: the first frame reads the keys of the drawn rows only. */
+class Item {
+  #key: string | undefined;
+  constructor(readonly role: RoleEntry) {}
+  get key(): string {
+    return (this.#key ??= roleKeyOf(this.role));
+  }
+}
+
 /**
- * The list order and keys now; the search table on the first search or idle-time warming, so the
- * first render of a long list pays only for sorting it.
+ * The list order now, keys as they are read; the search table on the first search or idle-time
+ * warming, so the first render of a long list pays only for sorting it.
  */
 export function buildRoleIndex(roles: readonly RoleEntry[]): RoleIndex {
   const sorted = [...roles].sort(compareRoles);
-  const items = sorted.map((role) => ({ key: roleKeyOf(role), role }));
+  const items = sorted.map((role) => new Item(role));
   let table: ReturnType<typeof fieldTable> | undefined;
   const tableOf = () => (table ??= fieldTable(sorted));
   let byKey: Map<string, (typeof items)[number]> | undefined;
