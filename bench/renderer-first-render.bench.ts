@@ -58,8 +58,9 @@ function markScript(roles: number): string {
       lanyard: { invoke: (c: string, r: unknown) => Promise<{ ok: boolean; value?: unknown }> };
     };
     const marks = w.__marks;
-    let rendered = () => {};
-    w.__rendered = new Promise((ok) => (rendered = ok));
+    // No named function in here: tsx would wrap it in a helper the page does not have.
+    const settle: { rendered?: () => void } = {};
+    w.__rendered = new Promise((ok) => (settle.rendered = ok));
     marks.bridgeEnd = performance.now();
     const invoke = w.lanyard.invoke.bind(w.lanyard);
     w.lanyard.invoke = (command, request) =>
@@ -74,7 +75,7 @@ function markScript(roles: number): string {
       void document.body.offsetHeight; // style and layout of that first commit
       marks.firstOptionLaidOut = performance.now();
       obs.disconnect();
-      rendered();
+      settle.rendered?.();
     }).observe(document, { childList: true, subtree: true });
   };
   return `(${before.toString()})();\n@@BRIDGE@@\n(${after.toString()})(${roles});`;
