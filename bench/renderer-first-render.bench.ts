@@ -84,7 +84,7 @@ function markScript(roles: number): string {
 function stats(samples: number[]) {
   const s = [...samples].sort((a, b) => a - b);
   const at = (p: number) => s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? NaN;
-  return { n: s.length, p50: at(50), p95: at(95) };
+  return { n: s.length, min: s[0] ?? NaN, p50: at(50), p95: at(95) };
 }
 const ms = (n: number) => (Number.isNaN(n) ? '-' : `${n.toFixed(1)} ms`);
 
