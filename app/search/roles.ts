@@ -170,6 +170,8 @@ const charsOf = new WeakMap<RoleIndex, string[]>();
 export function warmRoleIndex(index: RoleIndex): boolean {
   let chars = charsOf.get(index);
   if (!chars) {
+    // The keys too, which the first search reads for every role (favorites and recents).
+    for (const item of index.items) void item.key;
     const set = new Set<string>();
     for (const { text } of index.strings) for (const ch of text.toLowerCase()) if (ch.trim()) set.add(ch);
     chars = [...set];
