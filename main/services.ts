@@ -18,6 +18,7 @@ import {
   planProfiles,
   type PlanProfilesInput,
   type ProfilesPlan,
+  type ProfilesPlanner,
 } from './config/profiles';
 import {
   addSsoSession,
@@ -50,6 +51,8 @@ export type ServicesOptions = {
    * each time and reuses the parse while the text is unchanged (the long-lived desktop).
    */
   config?: ConfigReader;
+  /** Where profiles are planned: in process by default; the desktop passes its worker thread. */
+  planner?: ProfilesPlanner;
 };
 
 export type Services = {
@@ -165,7 +168,7 @@ export function createServices(opts: ServicesOptions): Services {
     readSessions: () => readSessions(paths, config),
     getSession: (name) => getSession(paths, name, config),
     addSession: (input) => afterWrite(config, () => addSsoSession(paths, input)),
-    planProfiles: (input) => planProfiles(paths, input, config),
-    applyProfilesPlan: (plan) => afterWrite(config, () => applyProfilesPlan(paths, plan)),
+    planProfiles: (input) => planProfiles(paths, input, config, opts.planner),
+    applyProfilesPlan: (plan) => afterWrite(config, () => applyProfilesPlan(paths, plan, opts.planner)),
   };
 }
