@@ -17,7 +17,10 @@ export type ProfilesPlanner = (
   fileName: string,
 ) => Promise<PlannedText>;
 
-/** The CLI's planner: the plan edits the parse the run already made, so the file is parsed once. */
+/**
+ * The CLI's planner: the plan edits the parse the run already made, so the file is parsed once.
+ * A bad template or region rejects (never throws synchronously), as it does from the worker.
+ */
 export const planInProcess: ProfilesPlanner = (config, input, fileName) =>
   Promise.resolve().then(() => planProfilesText(config.text, input, fileName, config.takeDoc()));
 
