@@ -1,6 +1,6 @@
 /** What main and the plan worker (main/config/plan-worker.ts) say to each other. */
 import type { PlannedText, PlanProfilesInput } from '../../app/config/plan-profiles';
-import { errorCodes, isLanyardError, LanyardError } from '../../app/errors';
+import { errorCodes, LanyardError } from '../../app/errors';
 
 export type PlanRequest = { id: number; before: string; input: PlanProfilesInput; fileName: string };
 
@@ -11,14 +11,6 @@ export type ErrorData =
 
 export type PlanReply =
   { id: number; ok: true; plan: PlannedText } | { id: number; ok: false; error: ErrorData };
-
-export function errorData(e: unknown): ErrorData {
-  if (isLanyardError(e)) {
-    return { lanyard: true, code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) };
-  }
-  if (e instanceof Error) return { lanyard: false, name: e.name, message: e.message, stack: e.stack };
-  return { lanyard: false, name: 'Error', message: String(e) };
-}
 
 /** The error as the in-process plan would have thrown it, so callers (and the renderer) see no difference. */
 export function errorFrom(data: ErrorData): Error {
