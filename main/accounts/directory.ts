@@ -56,7 +56,7 @@ const accountIdPattern = /^\d{12}$/;
 
 export type RoleDirectoryOptions = { paths: Paths; portal: Portal; now?: () => number };
 
-/** fuzzysort loads only when a command names a role (env, console), not on every run. */
+/** Matching loads only when a command names a role (env, console), and fuzzysort only for a fuzzy name. */
 async function resolveRole(roles: readonly RoleEntry[], account: string, role: string): Promise<RoleEntry> {
   const match = await import('../../app/accounts/match');
   return match.resolveRole(roles, account, role);
