@@ -1,4 +1,4 @@
-import type { IniDocument, IniSection } from './document';
+import { sectionOutline, type IniDocument, type IniSection } from './document';
 
 export type SectionKind = 'profile' | 'sso-session' | 'services' | 'other';
 export type SectionId = { kind: SectionKind; name: string };
@@ -130,6 +130,24 @@ export function documentProblems(doc: IniDocument): string[] {
       if (seen.has(s.header.inner))
         problems.push(`line ${lineNo}: section [${s.header.inner}] appears twice`);
       seen.add(s.header.inner);
+    }
+    // The parse's outline when the section's lines were never built (most of a large file).
+    const outline = sectionOutline(s);
+    if (outline) {
+      // No Set per section: sections hold a handful of keys, and a large file has thousands of sections.
+      const { keys, keyAt, garbage } = outline;
+      let found: { at: number; text: string }[] | undefined;
+      for (let i = 1; i < keys.length; i++)
+        for (let j = 0; j < i; j++)
+          if (keys[j] === keys[i]) {
+            (found ??= []).push({ at: keyAt[i]!, text: `key "${keys[i]!}" appears twice in its section` });
+            break;
+          }
+      if (garbage.length > 0) (found ??= []).push(...garbage.map((g) => ({ at: g.at, text: g.reason })));
+      for (const f of found?.sort((a, b) => a.at - b.at) ?? [])
+        problems.push(`line ${lineNo + f.at + 1}: ${f.text}`);
+      lineNo += outline.lineCount;
+      continue;
     }
     const keys = new Set<string>();
     for (const l of s.body) {

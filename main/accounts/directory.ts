@@ -2,7 +2,6 @@ import type { Account, RoleEntry } from '../../app/domain/accounts';
 import type { SsoSession } from '../../app/domain/session';
 import { LanyardError } from '../../app/errors';
 import type { Paths } from '../paths';
-import { sortRoles } from '../../app/domain/role-order';
 import { listAllRoles, type ListingOptions, type ListingStats } from './lister';
 import type { Portal } from './portal';
 import { ListingPriorities, type AccountMatch } from './priorities';
@@ -113,7 +112,7 @@ export function createRoleDirectory({ paths, portal, now = Date.now }: RoleDirec
     const hit = await cached(session);
     if (hit) {
       try {
-        return await resolveRole(sortRoles(hit.roles), accountQuery, roleQuery);
+        return await resolveRole(hit.roles, accountQuery, roleQuery);
       } catch (e) {
         if (!(e instanceof LanyardError && e.code === 'NOT_FOUND')) throw e;
       }
