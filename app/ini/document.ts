@@ -71,10 +71,8 @@ export type SectionOutline = {
   readonly lineCount: number;
   /** Every key line's key, lower-cased and trimmed, in order. */
   readonly keys: readonly string[];
-  /** For each of `keys`, its line's index in the body. */
-  readonly keyAt: readonly number[];
-  /** Garbage lines: index in the body and botocore's complaint. */
-  readonly garbage: readonly { readonly at: number; readonly reason: string }[];
+  /** Whether any line is garbage (botocore would refuse the file: read the body for which). */
+  readonly garbage: boolean;
 };
 
 /** A section whose lines are built on first read of `body`; the outline serves until then. */
@@ -143,6 +141,39 @@ function bodyLines(source: string, inSection: boolean): IniLine[] {
   return out;
 }
 
+/**
+ * Lower-cased keys, one string per distinct key: a large file repeats a dozen keys thousands of
+ * times, and a string for each would be most of the scan's garbage.
+ */
+function keyInterner(): (text: string, start: number, end: number) => string {
+  const seen = new Map<number, string[]>();
+  return (text, start, end) => {
+    let h = end - start;
+    for (let i = start; i < end; i++) {
+      let c = text.charCodeAt(i);
+      if (c > 127) return text.slice(start, end).toLowerCase(); // Unicode case rules: no shortcut.
+      if (c >= 65 && c <= 90) c += 32;
+      h = (Math.imul(h, 31) + c) | 0;
+    }
+    const bucket = seen.get(h);
+    for (const k of bucket ?? []) if (sameLowerAscii(k, text, start, end)) return k;
+    const k = text.slice(start, end).toLowerCase();
+    if (bucket) bucket.push(k);
+    else seen.set(h, [k]);
+    return k;
+  };
+}
+
+function sameLowerAscii(k: string, text: string, start: number, end: number): boolean {
+  if (k.length !== end - start) return false;
+  for (let i = 0; i < k.length; i++) {
+    let c = text.charCodeAt(start + i);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== k.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
 export function parse(input: string): IniDocument {
   const bom = input.startsWith('\ufeff');
   const text = bom ? input.slice(1) : input;
@@ -150,15 +181,14 @@ export function parse(input: string): IniDocument {
   let header: HeaderLine | null = null;
   let from = 0;
   let keys: string[] = [];
-  let keyAt: number[] = [];
-  let garbage: { at: number; reason: string }[] = [];
+  let garbage = false;
+  const key = keyInterner();
   let lineCount = 0;
   let keyIndent = -1;
   const close = (to: number) => {
-    sections.push(new ScannedSection(header, text.slice(from, to), { lineCount, keys, keyAt, garbage }));
+    sections.push(new ScannedSection(header, text.slice(from, to), { lineCount, keys, garbage }));
     keys = [];
-    keyAt = [];
-    garbage = [];
+    garbage = false;
     lineCount = 0;
   };
 
@@ -177,11 +207,10 @@ export function parse(input: string): IniDocument {
       return;
     }
     if (kind === KEY) {
-      keys.push(text.slice(found.first, trimmedEnd(text, found.first, found.delim)).toLowerCase());
-      keyAt.push(lineCount);
+      keys.push(key(text, found.first, trimmedEnd(text, found.first, found.delim)));
       keyIndent = found.indent;
     } else if (kind === GARBAGE || kind === KEY_BEFORE_SECTION) {
-      garbage.push({ at: lineCount, reason: garbageReason[kind] });
+      garbage = true;
       if (keyIndent >= 0) keyIndent = found.indent;
     }
     lineCount++;

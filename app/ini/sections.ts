@@ -118,6 +118,11 @@ export function findSections(doc: IniDocument, kind: SectionKind, name: string):
   });
 }
 
+function hasDuplicate(keys: readonly string[]): boolean {
+  for (let i = 1; i < keys.length; i++) for (let j = 0; j < i; j++) if (keys[j] === keys[i]) return true;
+  return false;
+}
+
 /** Things botocore would refuse in this file (it then ignores the whole file), in words for a person. */
 export function documentProblems(doc: IniDocument): string[] {
   const problems: string[] = [];
@@ -131,21 +136,11 @@ export function documentProblems(doc: IniDocument): string[] {
         problems.push(`line ${lineNo}: section [${s.header.inner}] appears twice`);
       seen.add(s.header.inner);
     }
-    // The parse's outline when the section's lines were never built (most of a large file).
+    // A section the parse only outlined (most of a large file) is passed over unless it has a
+    // problem to report; then its lines are built to say where. No Set per section: sections hold
+    // a handful of keys, and a large file has thousands of sections.
     const outline = sectionOutline(s);
-    if (outline) {
-      // No Set per section: sections hold a handful of keys, and a large file has thousands of sections.
-      const { keys, keyAt, garbage } = outline;
-      let found: { at: number; text: string }[] | undefined;
-      for (let i = 1; i < keys.length; i++)
-        for (let j = 0; j < i; j++)
-          if (keys[j] === keys[i]) {
-            (found ??= []).push({ at: keyAt[i]!, text: `key "${keys[i]!}" appears twice in its section` });
-            break;
-          }
-      if (garbage.length > 0) (found ??= []).push(...garbage.map((g) => ({ at: g.at, text: g.reason })));
-      for (const f of found?.sort((a, b) => a.at - b.at) ?? [])
-        problems.push(`line ${lineNo + f.at + 1}: ${f.text}`);
+    if (outline && !outline.garbage && !hasDuplicate(outline.keys)) {
       lineNo += outline.lineCount;
       continue;
     }
