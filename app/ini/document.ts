@@ -11,7 +11,6 @@
  */
 import {
   BLANK,
-  classifyLine,
   COMMENT,
   CONTINUATION,
   eachLine,
@@ -22,6 +21,7 @@ import {
   isSpace,
   KEY,
   KEY_BEFORE_SECTION,
+  lineClassifier,
   trimmedEnd,
   type Eol,
 } from './lines';
@@ -107,9 +107,10 @@ export function sectionKeys(section: IniSection): readonly string[] {
 function bodyLines(source: string, inSection: boolean): IniLine[] {
   const out: IniLine[] = [];
   let keyIndent = -1;
+  const classify = lineClassifier(source);
   eachLine(source, 0, source.length, (start, end, eol) => {
     const text = source.slice(start, end);
-    const kind = classifyLine(source, start, end, keyIndent, inSection);
+    const kind = classify(start, end, keyIndent, inSection);
     const indent = found.indent;
     if (kind === BLANK) out.push({ kind: 'blank', text, eol });
     else if (kind === COMMENT) out.push({ kind: 'comment', text, eol });
@@ -143,35 +144,16 @@ function bodyLines(source: string, inSection: boolean): IniLine[] {
 
 /**
  * Lower-cased keys, one string per distinct key: a large file repeats a dozen keys thousands of
- * times, and a string for each would be most of the scan's garbage.
+ * times. The Map hashes the raw key natively; only a new spelling is lower-cased.
  */
 function keyInterner(): (text: string, start: number, end: number) => string {
-  const seen = new Map<number, string[]>();
+  const seen = new Map<string, string>();
   return (text, start, end) => {
-    let h = end - start;
-    for (let i = start; i < end; i++) {
-      let c = text.charCodeAt(i);
-      if (c > 127) return text.slice(start, end).toLowerCase(); // Unicode case rules: no shortcut.
-      if (c >= 65 && c <= 90) c += 32;
-      h = (Math.imul(h, 31) + c) | 0;
-    }
-    const bucket = seen.get(h);
-    for (const k of bucket ?? []) if (sameLowerAscii(k, text, start, end)) return k;
-    const k = text.slice(start, end).toLowerCase();
-    if (bucket) bucket.push(k);
-    else seen.set(h, [k]);
+    const raw = text.slice(start, end);
+    let k = seen.get(raw);
+    if (k === undefined) seen.set(raw, (k = raw.toLowerCase()));
     return k;
   };
-}
-
-function sameLowerAscii(k: string, text: string, start: number, end: number): boolean {
-  if (k.length !== end - start) return false;
-  for (let i = 0; i < k.length; i++) {
-    let c = text.charCodeAt(start + i);
-    if (c >= 65 && c <= 90) c += 32;
-    if (c !== k.charCodeAt(i)) return false;
-  }
-  return true;
 }
 
 export function parse(input: string): IniDocument {
@@ -192,8 +174,9 @@ export function parse(input: string): IniDocument {
     lineCount = 0;
   };
 
+  const classify = lineClassifier(text);
   eachLine(text, 0, text.length, (start, end, eol) => {
-    const kind = classifyLine(text, start, end, keyIndent, header !== null);
+    const kind = classify(start, end, keyIndent, header !== null);
     if (kind === HEADER) {
       close(start);
       header = {

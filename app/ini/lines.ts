@@ -42,45 +42,45 @@ export function isSpace(c: number): boolean {
 /** Where the last classified line's parts are (absolute offsets in the text); valid until the next call. */
 export const found = { indent: 0, first: 0, delim: -1, close: -1 };
 
+export type ClassifyLine = (start: number, end: number, keyIndent: number, inSection: boolean) => LineKind;
+
 /**
- * Classifies `text[start, end)`, a line without its ending. `keyIndent` is the indent of the key
- * above in this section (-1 when there is none); `inSection` is false in the preamble.
+ * A classifier for the lines of `text`, called with each line in order (`text[start, end)`, without
+ * its ending). `keyIndent` is the indent of the key above in this section (-1 when there is none);
+ * `inSection` is false in the preamble. Native searches do the per-character work: run once per
+ * command on a cold engine, a character loop in JavaScript costs several times as much.
  */
-export function classifyLine(
-  text: string,
-  start: number,
-  end: number,
-  keyIndent: number,
-  inSection: boolean,
-): LineKind {
-  let i = start;
-  while (i < end && isSpace(text.charCodeAt(i))) i++;
-  found.indent = i - start;
-  found.first = i;
-  if (i === end) return BLANK;
-  const c = text.charCodeAt(i);
-  if (c === 35 /* # */ || c === 59 /* ; */) return COMMENT;
-  if (keyIndent >= 0 && found.indent > keyIndent) return CONTINUATION;
-  if (c === 91 /* [ */) {
-    // `^\[(.+)\]` on the stripped line: the last `]`, with at least one character inside.
-    const close = text.lastIndexOf(']', end - 1);
-    if (close >= i + 2) {
-      found.close = close;
-      return HEADER;
+export function lineClassifier(text: string): ClassifyLine {
+  // The next `=` and `:` at or after a point, searched again only once passed: linear overall.
+  let eq = -2;
+  let colon = -2;
+  return (start, end, keyIndent, inSection) => {
+    let i = start;
+    while (i < end && isSpace(text.charCodeAt(i))) i++;
+    found.indent = i - start;
+    found.first = i;
+    if (i === end) return BLANK;
+    const c = text.charCodeAt(i);
+    if (c === 35 /* # */ || c === 59 /* ; */) return COMMENT;
+    if (keyIndent >= 0 && found.indent > keyIndent) return CONTINUATION;
+    if (c === 91 /* [ */) {
+      // `^\[(.+)\]` on the stripped line: the last `]`, with at least one character inside.
+      const close = text.lastIndexOf(']', end - 1);
+      if (close >= i + 2) {
+        found.close = close;
+        return HEADER;
+      }
     }
-  }
-  let d = i;
-  while (d < end) {
-    const x = text.charCodeAt(d);
-    if (x === 61 /* = */ || x === 58 /* : */) break;
-    d++;
-  }
-  // A key needs a name before the delimiter.
-  if (d < end && d > i) {
-    found.delim = d;
-    return inSection ? KEY : KEY_BEFORE_SECTION;
-  }
-  return GARBAGE;
+    if (eq !== -1 && eq < i) eq = text.indexOf('=', i);
+    if (colon !== -1 && colon < i) colon = text.indexOf(':', i);
+    // botocore splits at the first `=` or `:`; a key needs a name before it.
+    const d = eq < 0 ? colon : colon < 0 ? eq : Math.min(eq, colon);
+    if (d >= 0 && d < end && d > i) {
+      found.delim = d;
+      return inSection ? KEY : KEY_BEFORE_SECTION;
+    }
+    return GARBAGE;
+  };
 }
 
 /** The end of `text[start, end)` with trailing whitespace removed. */
