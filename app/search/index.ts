@@ -1,4 +1,3 @@
 export * from './roles';
 export * from './highlight';
 export * from './rows';
-export * from './filter';
