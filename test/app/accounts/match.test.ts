@@ -62,7 +62,7 @@ describe('matching ACCOUNT and ROLE', () => {
     expect((await failure(() => resolveRole(roles, '  ', 'x'))).code).toBe('BAD_INPUT');
   });
 
-  test('words of a name: separators and camelCase', async () => {
+  test('words of a name: separators and camelCase', () => {
     expect(nameWords('NetworkAdministrator')).toEqual(['network', 'administrator']);
     expect(nameWords('payments-prod_2.eu/x')).toEqual(['payments', 'prod', '2', 'eu', 'x']);
     expect(nameWords('AWSReadOnlyAccess')).toEqual(['aws', 'read', 'only', 'access']);
