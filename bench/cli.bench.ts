@@ -1,8 +1,9 @@
 // Whole-process timings of the CLI served from Lanyard's caches, each against bare `node -e 0`
 // measured in the same rounds (the commands take turns, so load from other work falls on all alike):
 // `--help` and `status --json` (start-up alone), warm `roles --json` with a small ~/.aws/config and
-// with 5,000 written profiles in it, `roles` with 5,000 cached roles, and `lanyard env` with a warm
-// token and role cache (one GetRoleCredentials to the emulator).
+// with 5,000 written profiles in it, a filtered `roles`, `roles` with 5,000 cached roles as a table,
+// and `lanyard env` with warm caches (its first run fills the AWS CLI's credential cache; the timed
+// runs are hits).
 import { execFile } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -106,14 +107,23 @@ const cases: Case[] = [
   { what: 'lanyard status --json', args: [bin, 'status', '--json'], target: '≤ 90 (node 55)' },
   {
     what: `lanyard roles --json (warm, small config)`,
-    args: [bin, 'roles', '--json', 'account-42'],
-    target: '≤ 100',
+    args: [bin, 'roles', '--json'],
+    target: '≤ 100 (node 55)',
   },
   {
     what: `lanyard roles --json (warm, ${bigConfigMb} MB config, 5,000 profiles)`,
-    args: [bin, 'roles', '--json', 'account-42'],
+    args: [bin, 'roles', '--json'],
     env: bigEnv,
-    target: '≤ 110',
+    target: '≤ 110 (node 55)',
+  },
+  {
+    what: `lanyard status --json (${bigConfigMb} MB config)`,
+    args: [bin, 'status', '--json'],
+    env: bigEnv,
+  },
+  {
+    what: `lanyard roles --json account-42 (a query: the window's search)`,
+    args: [bin, 'roles', '--json', 'account-42'],
   },
   {
     what: `lanyard roles (${roles.length} cached, table)`,

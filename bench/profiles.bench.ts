@@ -1,11 +1,18 @@
 // `lanyard profiles` updating N written profiles: the plan (parse, per-section edit, per-section
 // diff) in process, cold and warm, and the whole CLI process. Goal: ≤ 300 ms for 5,000, linear.
+// Then the desktop's preview: how long Electron's main thread is blocked per preview, planning in
+// process against the worker thread (dist/electron/plan-worker.cjs, as built by `npm run bench`).
 import { execFile } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Account, RoleEntry } from '../app/domain/accounts';
 import type { SsoSession } from '../app/domain/session';
-import { planProfilesText } from '../app/config/plan-profiles';
+import { planProfilesText, type PlanProfilesInput } from '../app/config/plan-profiles';
+import { parse } from '../app/ini/document';
 import { writeRoleCache } from '../main/accounts/role-cache';
+import type { ConfigSnapshot } from '../main/config/config-reader';
+import { createPlanThread } from '../main/config/plan-thread';
+import { planInProcess, type ProfilesPlanner } from '../main/config/profiles';
 import { createSandbox } from '../test/support/sandbox';
 import { median, printTable, runs } from './support';
 
@@ -18,6 +25,8 @@ const session: SsoSession = {
 };
 const goalMs = 300;
 const bin = join(import.meta.dirname, '..', 'bin', 'lanyard.js');
+const planWorker = join(import.meta.dirname, '..', 'dist', 'electron', 'plan-worker.cjs');
+const loadBefore = loadavg()[0]!.toFixed(2);
 
 function org(n: number): { accounts: Account[]; roles: RoleEntry[] } {
   const accounts: Account[] = [];
@@ -53,8 +62,80 @@ const wallMs = (f: () => void): number => {
   return performance.now() - t;
 };
 
+/** A reading of the config as the desktop's reader hands it out (the worker gets the text only). */
+const snapshotOf = (text: string): ConfigSnapshot => ({
+  text,
+  exists: true,
+  utf8: true,
+  doc: () => parse(text),
+  takeDoc: () => parse(text),
+});
+
+/**
+ * One preview as the desktop makes it, with a 1 ms timer ticking on this (the main) thread: the
+ * longest gap between ticks is the longest the thread could not answer the tray or an IPC call.
+ */
+async function preview(planner: ProfilesPlanner, before: string, input: PlanProfilesInput, size: number) {
+  let last = performance.now();
+  let blocked = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const tick = () => {
+    const now = performance.now();
+    blocked = Math.max(blocked, now - last);
+    last = now;
+    timer = setTimeout(tick, 1);
+  };
+  timer = setTimeout(tick, 1);
+  const t = performance.now();
+  const p = await planner(snapshotOf(before), input, 'config');
+  const roundTrip = performance.now() - t;
+  clearTimeout(timer);
+  blocked = Math.max(blocked, performance.now() - last);
+  if (p.updated.length !== size) throw new Error(`expected ${size} updates, got ${p.updated.length}`);
+  return { blocked, roundTrip, plan: p };
+}
+
+async function desktopRows(size: number, before: string, roles: RoleEntry[]) {
+  const input: PlanProfilesInput = { session, roles };
+  const out: Array<Record<string, string | number>> = [];
+  const row = (what: string, xs: { blocked: number; roundTrip: number }[], extra = '-') =>
+    out.push({
+      what: `${what}, ${size} profiles`,
+      'main thread blocked ms': median(xs.map((x) => x.blocked)),
+      'round trip ms': median(xs.map((x) => x.roundTrip)),
+      'clone in + out ms': extra,
+    });
+
+  const inProcess = [];
+  await preview(planInProcess, before, input, size);
+  for (let i = 0; i < n; i++) inProcess.push(await preview(planInProcess, before, input, size));
+  row('preview in process (before)', inProcess);
+
+  const thread = createPlanThread({ script: planWorker });
+  const warm = [];
+  const { plan } = await preview(thread.plan, before, input, size);
+  for (let i = 0; i < n; i++) warm.push(await preview(thread.plan, before, input, size));
+  await thread.close();
+  // The least the main thread can pay: copying the request in and the plan out.
+  const clones: number[] = [];
+  for (let i = 0; i < n; i++) {
+    clones.push(wallMs(() => structuredClone({ before, input })) + wallMs(() => structuredClone(plan)));
+  }
+  row('preview in the worker, reused (after)', warm, median(clones).toFixed(1));
+
+  const fresh = [];
+  for (let i = 0; i < n; i++) {
+    const once = createPlanThread({ script: planWorker });
+    fresh.push(await preview(once.plan, before, input, size));
+    await once.close();
+  }
+  row('preview in a new worker per request', fresh);
+  return out;
+}
+
 const n = runs(7);
 const rows: Array<Record<string, string | number>> = [];
+const desktop: Array<Record<string, string | number>> = [];
 const warm: Record<number, number> = {};
 for (const size of [5_000, 10_000]) {
   const { accounts, roles } = org(size);
@@ -105,8 +186,14 @@ for (const size of [5_000, 10_000]) {
     'vs goal 300': median(procs) / goalMs,
   });
   await sb.cleanup();
+  desktop.push(...(await desktopRows(size, before, roles)));
 }
 printTable(rows);
+console.log('');
+printTable(desktop);
 console.log(
   `10,000 ÷ 5,000 (in process, warm): ${(warm[10_000]! / warm[5_000]!).toFixed(2)} (2.00 is linear)`,
+);
+console.log(
+  `load average at start ${loadBefore}, at end ${loadavg()[0]!.toFixed(2)} (2 cores: above 2, other work competes)`,
 );

@@ -18,6 +18,7 @@ import {
   planProfiles,
   type PlanProfilesInput,
   type ProfilesPlan,
+  type ProfilesPlanner,
 } from './config/profiles';
 import {
   addSsoSession,
@@ -29,7 +30,8 @@ import {
 import { consoleUrl, type ConsoleRequest } from './console/console-url';
 import { createCredentialStore, type CredentialStore } from './credentials/role-credentials';
 import type { Paths } from './paths';
-import { sessionLengthIn, sessionLengthsFromFile } from './settings/session-lengths';
+import { sessionLengthIn } from './settings/session-lengths';
+import { settingsFile, type SettingsFile } from './settings/settings-file';
 import { createConfigReader, type ConfigReader } from './config/config-reader';
 import type { Settings } from '../app/settings/schema';
 import type { ExternalOpener } from './platform/types';
@@ -50,6 +52,8 @@ export type ServicesOptions = {
    * each time and reuses the parse while the text is unchanged (the long-lived desktop).
    */
   config?: ConfigReader;
+  /** Where profiles are planned: in process by default; the desktop passes its worker thread. */
+  planner?: ProfilesPlanner;
 };
 
 export type Services = {
@@ -61,6 +65,8 @@ export type Services = {
   readonly credentials: CredentialStore;
   /** Origins besides AWS's own that URLs may be opened on (an emulator or private endpoint). */
   readonly allowedOrigins: string[];
+  /** settings.json as a CLI run reads it: once, read-only, without conf and zod. */
+  settingsFile(): SettingsFile;
   /** The URL that opens the console as a role; may fetch a sign-in token. Secret-bearing: never logged. */
   consoleUrl(req: ConsoleRequest): Promise<string>;
   /** Lenient: an unreadable config is a warning (status, the window). */
@@ -113,8 +119,8 @@ export function createServices(opts: ServicesOptions): Services {
   const now = opts.now ?? Date.now;
   const config = opts.config ?? createConfigReader(paths);
   const settings = opts.settings;
-  // Without the desktop's store, only the session lengths are read (no conf, no zod: start-up time).
-  const fileLengths = once(() => sessionLengthsFromFile(paths.dataDir));
+  // Without the desktop's store, settings.json is read without conf and zod (start-up time).
+  const file = once(() => settingsFile(paths.dataDir));
   const signIn = createSignIn({
     paths,
     env,
@@ -126,7 +132,7 @@ export function createServices(opts: ServicesOptions): Services {
     openUrl: (u) => opts.opener.open(u),
     now,
     // Renewing sessions end at sign-in + this length (default, configured or observed).
-    sessionLength: (name) => (settings ? sessionLengthIn(settings(), name) : fileLengths()(name)),
+    sessionLength: (name) => (settings ? sessionLengthIn(settings(), name) : file().sessionLength(name)),
   });
   const portal = once(() =>
     createPortal({ tokenSource: signIn, env, endpoints, rate: { ratePerSecond: portalRate(env) } }),
@@ -160,12 +166,13 @@ export function createServices(opts: ServicesOptions): Services {
     get allowedOrigins() {
       return origins();
     },
+    settingsFile: file,
     consoleUrl: (req) => consoleUrl(req, { credentials, env, federationUrl: federationUrl() }),
     loadSessions: () => loadSessions(paths, config),
     readSessions: () => readSessions(paths, config),
     getSession: (name) => getSession(paths, name, config),
     addSession: (input) => afterWrite(config, () => addSsoSession(paths, input)),
-    planProfiles: (input) => planProfiles(paths, input, config),
-    applyProfilesPlan: (plan) => afterWrite(config, () => applyProfilesPlan(paths, plan)),
+    planProfiles: (input) => planProfiles(paths, input, config, opts.planner),
+    applyProfilesPlan: (plan) => afterWrite(config, () => applyProfilesPlan(paths, plan, opts.planner)),
   };
 }

@@ -39,6 +39,14 @@ const targets = [
     external: ['electron'],
     packages: 'external',
   },
+  // The profiles plan worker (main/config/plan-thread.ts), beside the main that starts it. CommonJS:
+  // Electron reads a worker's script from app.asar through its patched require.
+  {
+    entryPoints: ['main/config/plan-worker.ts'],
+    outfile: 'dist/electron/plan-worker.cjs',
+    format: 'cjs',
+    packages: 'external',
+  },
   // A sandboxed preload must be one CommonJS file with no requires but electron.
   {
     entryPoints: ['main/shell/preload.ts'],

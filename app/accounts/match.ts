@@ -1,4 +1,3 @@
-import fuzzysort from 'fuzzysort';
 import { LanyardError } from '../errors';
 import { accountsOf, type AccountRef, type RoleEntry } from '../domain/accounts';
 
@@ -6,21 +5,22 @@ export { accountsOf, type AccountRef };
 
 const maxCandidates = 10;
 
-type Stage<T> = (items: readonly T[]) => T[];
+/** A stage may load what it needs: only the fuzzy one does (fuzzysort), so an exact name loads nothing. */
+type Stage<T> = (items: readonly T[]) => T[] | Promise<T[]>;
 
 /**
  * Picks one item by the first stage that finds anything: exactly one match wins, several are
  * AMBIGUOUS (with candidates), none anywhere is NOT_FOUND.
  */
-function pick<T>(
+async function pick<T>(
   items: readonly T[],
   stages: Stage<T>[],
   label: (t: T) => string,
   what: string,
   query: string,
-): T {
+): Promise<T> {
   for (const stage of stages) {
-    const found = stage(items);
+    const found = await stage(items);
     if (found.length === 1) return found[0]!;
     if (found.length > 1)
       throw new LanyardError('AMBIGUOUS', `"${query}" matches ${found.length} ${what}s.`, {
@@ -74,7 +74,8 @@ function nameStages<T>(query: string, name: (t: T) => string): Stage<T>[] {
     (xs) => xs.filter((x) => wordRun(words(x), qWords, false)),
     (xs) => xs.filter((x) => name(x).toLowerCase().startsWith(q)),
     (xs) => xs.filter((x) => wordRun(words(x), qWords, true)),
-    (xs) => {
+    async (xs) => {
+      const { default: fuzzysort } = await import('fuzzysort');
       const res = fuzzysort.go(query, xs, { key: (x: T) => name(x), threshold: 0.2, limit: 50 });
       if (res.length === 0) return [];
       // A clear winner (far ahead of the runner-up) is taken; otherwise the close ones are candidates.
@@ -89,7 +90,7 @@ export function accountLabel(a: AccountRef): string {
 }
 
 /** ACCOUNT on the command line is a 12-digit id or a name: exact, case-insensitive, word, prefix, fuzzy (nameStages). */
-export function matchAccount<T extends AccountRef>(accounts: readonly T[], query: string): T {
+export async function matchAccount<T extends AccountRef>(accounts: readonly T[], query: string): Promise<T> {
   const q = query.trim();
   if (!q) throw new LanyardError('BAD_INPUT', 'Name an account (its id or its name).');
   const byId = accounts.filter((a) => a.accountId === q);
@@ -104,12 +105,16 @@ export function matchAccount<T extends AccountRef>(accounts: readonly T[], query
 }
 
 /** ROLE within one account: exact, case-insensitive, word, prefix, fuzzy (nameStages). */
-export function matchRole(roles: readonly RoleEntry[], account: AccountRef, query: string): RoleEntry {
+export async function matchRole(
+  roles: readonly RoleEntry[],
+  account: AccountRef,
+  query: string,
+): Promise<RoleEntry> {
   const q = query.trim();
   if (!q) throw new LanyardError('BAD_INPUT', 'Name a role.');
   const inAccount = roles.filter((r) => r.accountId === account.accountId);
   try {
-    return pick(
+    return await pick(
       inAccount,
       nameStages<RoleEntry>(q, (r) => r.roleName),
       (r) => r.roleName,
@@ -126,7 +131,11 @@ export function matchRole(roles: readonly RoleEntry[], account: AccountRef, quer
 }
 
 /** Resolves ACCOUNT and ROLE against a role list in one go. */
-export function resolveRole(roles: readonly RoleEntry[], accountQuery: string, roleQuery: string): RoleEntry {
-  const account = matchAccount(accountsOf(roles), accountQuery);
+export async function resolveRole(
+  roles: readonly RoleEntry[],
+  accountQuery: string,
+  roleQuery: string,
+): Promise<RoleEntry> {
+  const account = await matchAccount(accountsOf(roles), accountQuery);
   return matchRole(roles, account, roleQuery);
 }

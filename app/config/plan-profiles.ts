@@ -2,7 +2,7 @@ import type { RoleEntry } from '../domain/accounts';
 import { accountRoleKey } from '../domain/role-key';
 import type { SsoSession } from '../domain/session';
 import { LanyardError } from '../errors';
-import { dominantEol, parse, serialize, type IniSection } from '../ini/document';
+import { dominantEol, parse, serialize, type IniDocument, type IniSection } from '../ini/document';
 import { appendSection, isManaged, removeSections, setKeys, type Entry } from '../ini/edit';
 import { formatHeader, sectionIdOf, sectionValues, stringValue } from '../ini/sections';
 import { validateRegion } from '../validate';
@@ -84,8 +84,17 @@ function nameRoles(input: PlanProfilesInput, notes: string[]): Named[] {
   return out;
 }
 
-/** Works out the new config text for a session's roles. Pure: same text and input, same result. */
-export function planProfilesText(before: string, input: PlanProfilesInput, fileName = 'config'): PlannedText {
+/**
+ * Works out the new config text for a session's roles. Pure: same text and input, same result.
+ * `owned` is the parse of `before` when the caller already has one it gives up: the plan edits it
+ * in place, so it must not be a document anyone reads afterwards.
+ */
+export function planProfilesText(
+  before: string,
+  input: PlanProfilesInput,
+  fileName = 'config',
+  owned?: IniDocument,
+): PlannedText {
   if (input.template !== undefined) {
     const t = validateProfileTemplate(input.template);
     if (!t.ok) throw new LanyardError('BAD_INPUT', t.message);
@@ -106,7 +115,7 @@ export function planProfilesText(before: string, input: PlanProfilesInput, fileN
     after: '',
     diff: '',
   };
-  const doc = parse(before);
+  const doc = owned ?? parse(before);
   const linesBefore = snapshotLines(doc);
   const named = nameRoles(input, plan.notes);
   // Computed once: per-role lookups over the whole file would make large configs quadratic.

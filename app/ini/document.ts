@@ -2,14 +2,31 @@
  * A lossless model of an AWS config file: every line keeps its exact text and line ending, so
  * `serialize(parse(x)) === x` for any input. Hand-written because no INI library on npm preserves
  * bytes (they all rebuild the file from a map, dropping comments, spacing and order), and Lanyard
- * must never alter a byte of a section it does not own.
+ * must never alter a byte of a section it does not own. Line rules: ./lines.ts.
  *
- * Line classification follows botocore (Python's RawConfigParser): `=` or `:` delimits, full-line
- * `#`/`;` comments, no inline comments, and lines indented deeper than the key above them continue
- * that key (nested `s3 =` blocks).
+ * `parse` scans the file once for its sections and builds a section's line objects only when its
+ * `body` is first read: a command that looks at a few sections of a 5,000-profile file (finding the
+ * sessions) no longer builds 35,000 line objects. What the scan saw of the other sections (their
+ * keys, their problems) is kept in an outline (`sectionOutline`).
  */
+import {
+  BLANK,
+  COMMENT,
+  CONTINUATION,
+  eachLine,
+  found,
+  garbageReason,
+  GARBAGE,
+  HEADER,
+  isSpace,
+  KEY,
+  KEY_BEFORE_SECTION,
+  lineClassifier,
+  trimmedEnd,
+  type Eol,
+} from './lines';
 
-export type Eol = '\r\n' | '\n' | '\r' | '';
+export type { Eol } from './lines';
 
 type LineBase = { text: string; eol: Eol };
 
@@ -49,110 +66,147 @@ export type IniDocument = {
   sections: IniSection[];
 };
 
-/** Splits text into lines with their exact endings (CRLF, LF, lone CR, or none at the end). */
-export function splitLines(text: string): { text: string; eol: Eol }[] {
-  const out: { text: string; eol: Eol }[] = [];
-  // Scanning with indexOf, not a regex: a 5,000-profile config has 35,000 lines.
-  let cr = text.indexOf('\r');
-  let nl = text.indexOf('\n');
-  let at = 0;
-  while (at < text.length) {
-    // Each is searched again only once passed, so a lone CR or LF far ahead stays linear.
-    if (nl >= 0 && nl < at) nl = text.indexOf('\n', at);
-    if (cr >= 0) {
-      if (cr < at) cr = text.indexOf('\r', at);
-      if (cr >= 0 && (nl < 0 || cr < nl)) {
-        const crlf = text.charCodeAt(cr + 1) === 10;
-        out.push({ text: text.slice(at, cr), eol: crlf ? '\r\n' : '\r' });
-        at = cr + (crlf ? 2 : 1);
-        continue;
-      }
-    }
-    const end = nl < 0 ? text.length : nl;
-    out.push({ text: text.slice(at, end), eol: nl < 0 ? '' : '\n' });
-    at = end + 1;
+/** What the scan saw of a section's body, without line objects. */
+export type SectionOutline = {
+  readonly lineCount: number;
+  /** Every key line's key, lower-cased and trimmed, in order. */
+  readonly keys: readonly string[];
+  /** Whether any line is garbage (botocore would refuse the file: read the body for which). */
+  readonly garbage: boolean;
+};
+
+/** A section whose lines are built on first read of `body`; the outline serves until then. */
+class ScannedSection implements IniSection {
+  #body: IniLine[] | undefined;
+  constructor(
+    public header: HeaderLine | null,
+    private readonly source: string,
+    readonly outline: SectionOutline,
+  ) {}
+  get body(): IniLine[] {
+    return (this.#body ??= bodyLines(this.source, this.header !== null));
   }
+  set body(lines: IniLine[]) {
+    this.#body = lines;
+  }
+  get built(): boolean {
+    return this.#body !== undefined;
+  }
+}
+
+/** The outline of a section whose lines were not built yet (after that, read its body). */
+export function sectionOutline(section: IniSection): SectionOutline | undefined {
+  return section instanceof ScannedSection && !section.built ? section.outline : undefined;
+}
+
+/** The lower-cased keys of a section, in order, without building its lines when it can. */
+export function sectionKeys(section: IniSection): readonly string[] {
+  return sectionOutline(section)?.keys ?? section.body.flatMap((l) => (l.kind === 'key' ? [l.key] : []));
+}
+
+function bodyLines(source: string, inSection: boolean): IniLine[] {
+  const out: IniLine[] = [];
+  let keyIndent = -1;
+  const classify = lineClassifier(source);
+  eachLine(source, 0, source.length, (start, end, eol) => {
+    const text = source.slice(start, end);
+    const kind = classify(start, end, keyIndent, inSection);
+    const indent = found.indent;
+    if (kind === BLANK) out.push({ kind: 'blank', text, eol });
+    else if (kind === COMMENT) out.push({ kind: 'comment', text, eol });
+    else if (kind === CONTINUATION) out.push({ kind: 'continuation', text, eol, indent });
+    else if (kind === KEY) {
+      const delim = found.delim - start;
+      // botocore strips key and value; an edit replaces only [valueStart, valueEnd).
+      let valueStart = delim + 1;
+      while (valueStart < text.length && isSpace(text.charCodeAt(valueStart))) valueStart++;
+      const valueEnd = Math.max(valueStart, trimmedEnd(text, valueStart, text.length));
+      out.push({
+        kind: 'key',
+        text,
+        eol,
+        key: text.slice(indent, trimmedEnd(text, indent, delim)).toLowerCase(),
+        value: text.slice(valueStart, valueEnd),
+        valueStart,
+        valueEnd,
+        indent,
+      });
+      keyIndent = indent;
+    } else {
+      // A header never reaches here: the scan split the file at every header.
+      const reason = garbageReason[kind === KEY_BEFORE_SECTION ? KEY_BEFORE_SECTION : GARBAGE];
+      if (keyIndent >= 0) keyIndent = indent;
+      out.push({ kind: 'garbage', text, eol, reason });
+    }
+  });
   return out;
 }
 
-function indentOf(text: string): number {
-  // Same whitespace as String#trimStart, without building the trimmed string for each line.
-  let i = 0;
-  while (i < text.length && /\s/.test(text[i]!)) i++;
-  return i;
-}
-
-const isComment = (trimmed: string) => trimmed.startsWith('#') || trimmed.startsWith(';');
-
-function parseKey(text: string, eol: Eol): KeyLine | null {
-  // botocore's OPTCRE: the first `=` or `:` splits; key and value are stripped.
-  const delim = text.search(/[=:]/);
-  if (delim < 0) return null;
-  const key = text.slice(0, delim).trim();
-  if (key === '') return null;
-  const rest = text.slice(delim + 1);
-  const value = rest.trim();
-  const valueStart = delim + 1 + (rest.length - rest.trimStart().length);
-  return {
-    kind: 'key',
-    text,
-    eol,
-    key: key.toLowerCase(),
-    value,
-    valueStart,
-    valueEnd: valueStart + value.length,
-    indent: indentOf(text),
+/**
+ * Lower-cased keys, one string per distinct key: a large file repeats a dozen keys thousands of
+ * times. The Map hashes the raw key natively; only a new spelling is lower-cased.
+ */
+function keyInterner(): (text: string, start: number, end: number) => string {
+  const seen = new Map<string, string>();
+  return (text, start, end) => {
+    const raw = text.slice(start, end);
+    let k = seen.get(raw);
+    if (k === undefined) seen.set(raw, (k = raw.toLowerCase()));
+    return k;
   };
-}
-
-function parseHeader(text: string, eol: Eol, indent: number): HeaderLine | null {
-  if (text.charCodeAt(indent) !== 91 /* [ */) return null;
-  const trimmed = text.trim();
-  const m = /^\[(.+)\]/s.exec(trimmed);
-  if (!m) return null;
-  return { kind: 'header', text, eol, inner: m[1] ?? '' };
 }
 
 export function parse(input: string): IniDocument {
   const bom = input.startsWith('\ufeff');
   const text = bom ? input.slice(1) : input;
-  const sections: IniSection[] = [{ header: null, body: [] }];
-  let current = sections[0]!;
-  let keyIndent: number | null = null;
+  const sections: IniSection[] = [];
+  let header: HeaderLine | null = null;
+  let from = 0;
+  let keys: string[] = [];
+  let garbage = false;
+  const key = keyInterner();
+  let lineCount = 0;
+  let keyIndent = -1;
+  const close = (to: number) => {
+    sections.push(new ScannedSection(header, text.slice(from, to), { lineCount, keys, garbage }));
+    keys = [];
+    garbage = false;
+    lineCount = 0;
+  };
 
-  for (const { text: line, eol } of splitLines(text)) {
-    const trimmed = line.trim();
-    if (trimmed === '') {
-      current.body.push({ kind: 'blank', text: line, eol });
-      continue;
+  const classify = lineClassifier(text);
+  eachLine(text, 0, text.length, (start, end, eol) => {
+    const kind = classify(start, end, keyIndent, header !== null);
+    if (kind === HEADER) {
+      close(start);
+      header = {
+        kind: 'header',
+        text: text.slice(start, end),
+        eol,
+        inner: text.slice(found.first + 1, found.close),
+      };
+      from = start + (end - start) + eol.length;
+      keyIndent = -1;
+      return;
     }
-    if (isComment(trimmed)) {
-      current.body.push({ kind: 'comment', text: line, eol });
-      continue;
+    if (kind === KEY) {
+      keys.push(key(text, found.first, trimmedEnd(text, found.first, found.delim)));
+      keyIndent = found.indent;
+    } else if (kind === GARBAGE || kind === KEY_BEFORE_SECTION) {
+      garbage = true;
+      if (keyIndent >= 0) keyIndent = found.indent;
     }
-    const indent = indentOf(line);
-    if (keyIndent !== null && indent > keyIndent) {
-      current.body.push({ kind: 'continuation', text: line, eol, indent });
-      continue;
-    }
-    const header = parseHeader(line, eol, indent);
-    if (header) {
-      current = { header, body: [] };
-      sections.push(current);
-      keyIndent = null;
-      continue;
-    }
-    const key = parseKey(line, eol);
-    if (key && current.header) {
-      current.body.push(key);
-      keyIndent = key.indent;
-      continue;
-    }
-    const reason = key ? 'a key before any [section]' : 'not a [section], a key = value, or a comment';
-    if (keyIndent !== null) keyIndent = indent;
-    current.body.push({ kind: 'garbage', text: line, eol, reason });
-  }
+    lineCount++;
+  });
+  close(text.length);
   return { bom, sections };
+}
+
+/** Splits text into lines with their exact endings (CRLF, LF, lone CR, or none at the end). */
+export function splitLines(text: string): { text: string; eol: Eol }[] {
+  const out: { text: string; eol: Eol }[] = [];
+  eachLine(text, 0, text.length, (start, end, eol) => out.push({ text: text.slice(start, end), eol }));
+  return out;
 }
 
 export function serializeLines(lines: readonly { text: string; eol: Eol }[]): string {

@@ -1,4 +1,4 @@
-import type { IniDocument, IniSection } from './document';
+import { sectionOutline, type IniDocument, type IniSection } from './document';
 
 export type SectionKind = 'profile' | 'sso-session' | 'services' | 'other';
 export type SectionId = { kind: SectionKind; name: string };
@@ -118,6 +118,11 @@ export function findSections(doc: IniDocument, kind: SectionKind, name: string):
   });
 }
 
+function hasDuplicate(keys: readonly string[]): boolean {
+  for (let i = 1; i < keys.length; i++) for (let j = 0; j < i; j++) if (keys[j] === keys[i]) return true;
+  return false;
+}
+
 /** Things botocore would refuse in this file (it then ignores the whole file), in words for a person. */
 export function documentProblems(doc: IniDocument): string[] {
   const problems: string[] = [];
@@ -130,6 +135,14 @@ export function documentProblems(doc: IniDocument): string[] {
       if (seen.has(s.header.inner))
         problems.push(`line ${lineNo}: section [${s.header.inner}] appears twice`);
       seen.add(s.header.inner);
+    }
+    // A section the parse only outlined (most of a large file) is passed over unless it has a
+    // problem to report; then its lines are built to say where. No Set per section: sections hold
+    // a handful of keys, and a large file has thousands of sections.
+    const outline = sectionOutline(s);
+    if (outline && !outline.garbage && !hasDuplicate(outline.keys)) {
+      lineNo += outline.lineCount;
+      continue;
     }
     const keys = new Set<string>();
     for (const l of s.body) {

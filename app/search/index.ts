@@ -1,5 +1,4 @@
 export * from './roles';
 export * from './highlight';
 export * from './rows';
-export * from './filter';
 export * from './row-list';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defaultProfileTemplate } from '../config/profile-name';
 import { roleKeyPattern } from '../domain/role-key';
 import { regionSchema } from '../policy/region-schema';
 import { MAX_SESSION_LENGTH_SECONDS, MIN_SESSION_LENGTH_SECONDS } from '../schedule/session-length';
@@ -49,7 +50,7 @@ export const settingsSchema = z.object({
   favorites: fields.favorites.default([]),
   recents: fields.recents.default([]),
   notifyLeadMinutes: fields.notifyLeadMinutes.default([30, 5]),
-  profileTemplate: fields.profileTemplate.default('{role}-{account_id}'),
+  profileTemplate: fields.profileTemplate.default(defaultProfileTemplate),
   consoleMode: fields.consoleMode.default('federation'),
   consoleLogoutFirst: fields.consoleLogoutFirst.default(true),
   // As a password manager does: credentials left on the clipboard leak into every later paste.

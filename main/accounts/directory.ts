@@ -2,7 +2,6 @@ import type { Account, RoleEntry } from '../../app/domain/accounts';
 import type { SsoSession } from '../../app/domain/session';
 import { LanyardError } from '../../app/errors';
 import type { Paths } from '../paths';
-import { sortRoles } from '../../app/domain/role-order';
 import { listAllRoles, type ListingOptions, type ListingStats } from './lister';
 import type { Portal } from './portal';
 import { ListingPriorities, type AccountMatch } from './priorities';
@@ -56,7 +55,7 @@ const accountIdPattern = /^\d{12}$/;
 
 export type RoleDirectoryOptions = { paths: Paths; portal: Portal; now?: () => number };
 
-/** fuzzysort loads only when a command names a role (env, console), not on every run. */
+/** Matching loads only when a command names a role (env, console), and fuzzysort only for a fuzzy name. */
 async function resolveRole(roles: readonly RoleEntry[], account: string, role: string): Promise<RoleEntry> {
   const match = await import('../../app/accounts/match');
   return match.resolveRole(roles, account, role);
@@ -113,7 +112,7 @@ export function createRoleDirectory({ paths, portal, now = Date.now }: RoleDirec
     const hit = await cached(session);
     if (hit) {
       try {
-        return await resolveRole(sortRoles(hit.roles), accountQuery, roleQuery);
+        return await resolveRole(hit.roles, accountQuery, roleQuery);
       } catch (e) {
         if (!(e instanceof LanyardError && e.code === 'NOT_FOUND')) throw e;
       }

@@ -18,6 +18,12 @@ type CacheFile = {
   startUrl: string;
   updatedAt: string;
   accounts: Array<Account & { roles: string[] }>;
+  /**
+   * True when the writer stored accounts and their roles in the one order (app/domain/role-order),
+   * so reading needs no sort (and no collator): most CLI runs read this file and nothing else.
+   * Older files lack it and are sorted on read.
+   */
+  sorted?: true;
 };
 
 const isString = (x: unknown): x is string => typeof x === 'string';
@@ -91,7 +97,11 @@ export async function readRoleCache(paths: Paths, session: SsoSession): Promise<
     for (const roleName of a.roles)
       roles.push({ sessionName: session.name, ...account, roleName: safeText(roleName) });
   }
-  return { accounts, roles: sortRoles(roles), updatedAt: Date.parse(parsed.updatedAt) };
+  return {
+    accounts,
+    roles: parsed.sorted === true ? roles : sortRoles(roles),
+    updatedAt: Date.parse(parsed.updatedAt),
+  };
 }
 
 export async function writeRoleCache(
@@ -101,14 +111,27 @@ export async function writeRoleCache(
   roles: RoleEntry[],
   now = Date.now(),
 ): Promise<void> {
-  const byAccount = new Map<string, string[]>(accounts.map((a) => [a.accountId, []]));
-  for (const r of roles) byAccount.get(r.accountId)?.push(r.roleName);
+  // Accounts in the order their roles first appear in the sorted list (so by name, then id), each
+  // with its roles in order: read back flat, that is the one order again. Accounts without roles last.
+  const sorted = sortRoles([...roles]);
+  const byAccount = new Map<string, string[]>();
+  for (const r of sorted) {
+    const names = byAccount.get(r.accountId);
+    if (names) names.push(r.roleName);
+    else byAccount.set(r.accountId, [r.roleName]);
+  }
+  const known = new Map(accounts.map((a) => [a.accountId, a]));
+  const ordered = [
+    ...[...byAccount.keys()].flatMap((id) => known.get(id) ?? []),
+    ...accounts.filter((a) => !byAccount.has(a.accountId)),
+  ];
   const data: CacheFile = {
     version: 1,
     sessionName: session.name,
     startUrl: session.startUrl,
     updatedAt: new Date(now).toISOString(),
-    accounts: accounts.map((a) => ({ ...a, roles: byAccount.get(a.accountId) ?? [] })),
+    accounts: ordered.map((a) => ({ ...a, roles: byAccount.get(a.accountId) ?? [] })),
+    sorted: true,
   };
   const file = roleCacheFile(paths, session.name);
   await mkdir(join(paths.dataDir, 'roles'), { recursive: true, mode: 0o700 });

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { LanyardError } from '../../app/errors';
 import { createLogger } from '../log/logger';
 
@@ -35,6 +35,8 @@ export async function openLoopback(
   const code = new Promise<string>((resolve, reject) => (settle = { resolve, reject }));
   code.catch(() => undefined); // settled before anyone awaits it when the signal is already aborted
   let done = false;
+  // Loaded here: only a browser sign-in needs a server, and node:http costs every other command its load.
+  const { createServer } = await import('node:http');
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (req.method !== 'GET' || url.pathname !== callbackPath) {

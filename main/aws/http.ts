@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { Agent as HttpsAgent } from 'node:https';
-import { Agent as HttpAgent } from 'node:http';
+import type { Agent as HttpsAgent } from 'node:https';
+import type { Agent as HttpAgent } from 'node:http';
 import type { NodeHttpHandler } from '@smithy/node-http-handler';
 import { LanyardError } from '../../app/errors';
 
@@ -63,7 +63,8 @@ function extraCa(env: Env): string | undefined {
 /**
  * The agents every outgoing call uses (the SDK clients and the console federation GET): proxy-aware
  * through `proxy-agent` (HTTPS_PROXY, NO_PROXY from `env`, PAC-free) and with the extra CA.
- * proxy-agent is loaded only when a proxy is configured: commands that never call out start faster.
+ * proxy-agent is loaded only when a proxy is configured, and Node's http and https modules on first
+ * call: commands that never call out (status, roles and env from the caches) start faster.
  */
 export async function createAgents(
   env: Env = process.env,
@@ -82,7 +83,8 @@ export async function createAgents(
       httpsAgent: new ProxyAgent({ ...common, ...tls, getProxyForUrl }),
     };
   }
-  return { httpAgent: new HttpAgent(common), httpsAgent: new HttpsAgent({ ...common, ...tls }) };
+  const [http, https] = await Promise.all([import('node:http'), import('node:https')]);
+  return { httpAgent: new http.Agent(common), httpsAgent: new https.Agent({ ...common, ...tls }) };
 }
 
 /** The SDK clients' handler: the agents above, with timeouts so a dead network fails fast instead of hanging. */

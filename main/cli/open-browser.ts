@@ -1,7 +1,6 @@
-import { spawn } from 'node:child_process';
-
 /** Opens a URL with the platform's opener, detached, without a shell (the URL is never interpreted). */
-export function openInBrowser(url: string): Promise<void> {
+export async function openInBrowser(url: string): Promise<void> {
+  const { spawn } = await import('node:child_process');
   const [cmd, args] =
     process.platform === 'darwin'
       ? ['open', [url]]

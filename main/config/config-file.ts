@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { LanyardError } from '../../app/errors';
 import { parse, serialize, type IniDocument } from '../../app/ini/document';
 import { createLogger } from '../log/logger';
@@ -28,15 +29,10 @@ export async function readConfigText(paths: Paths): Promise<ConfigText> {
     if (errno(e) === 'ENOENT') return { text: '', exists: false, utf8: true };
     throw configReadError(e, paths.awsConfigFile);
   }
-  try {
-    return {
-      text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes),
-      exists: true,
-      utf8: true,
-    };
-  } catch {
-    return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), exists: true, utf8: false };
-  }
+  // Node's own validator and decoder: a fatal TextDecoder took several times as long on a 1 MB file.
+  // Buffer#toString keeps a BOM, as `ignoreBOM` does.
+  if (isUtf8(bytes)) return { text: bytes.toString('utf8'), exists: true, utf8: true };
+  return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), exists: true, utf8: false };
 }
 
 export function assertWritableText(config: ConfigText, paths: Paths): void {

@@ -8,7 +8,16 @@ import type { Paths } from '../paths';
 import { readConfigText, type ConfigText } from './config-file';
 
 /** The file as read, parsed on first ask and at most once. */
-export type ConfigSnapshot = ConfigText & { doc(): IniDocument };
+export type ConfigSnapshot = ConfigText & {
+  /** The parse, shared: read it, never edit it. */
+  doc(): IniDocument;
+  /**
+   * The parse for a caller that edits it (the profiles plan): the snapshot gives it up, so a later
+   * doc() parses the text again instead of seeing those edits. One parse when nothing read it yet
+   * or the only reader is done with it (a CLI run: sessions first, then the plan).
+   */
+  takeDoc(): IniDocument;
+};
 
 export type ConfigReader = {
   read(): Promise<ConfigSnapshot>;
@@ -33,7 +42,15 @@ export function createConfigReader(paths: Paths, opts: ConfigReaderOptions = {})
     if (last && last.text === config.text && last.exists === config.exists && last.utf8 === config.utf8)
       return last;
     let doc: IniDocument | undefined;
-    last = { ...config, doc: () => (doc ??= parse(config.text)) };
+    last = {
+      ...config,
+      doc: () => (doc ??= parse(config.text)),
+      takeDoc() {
+        const taken = doc ?? parse(config.text);
+        doc = undefined;
+        return taken;
+      },
+    };
     return last;
   };
   const readNow = async () => snapshot(await readConfigText(paths));

@@ -1,11 +1,28 @@
-import { planProfilesText, type PlanProfilesInput } from '../../app/config/plan-profiles';
+import { planProfilesText, type PlannedText, type PlanProfilesInput } from '../../app/config/plan-profiles';
 import { isFileChangedError, writeFileAtomic } from '../fs/atomic';
 import { createLogger } from '../log/logger';
 import type { Paths } from '../paths';
 import { assertWritableText } from './config-file';
-import { createConfigReader, type ConfigReader } from './config-reader';
+import { createConfigReader, type ConfigReader, type ConfigSnapshot } from './config-reader';
 
 export type { PlanProfilesInput };
+
+/**
+ * Runs app/config/plan-profiles.ts on a reading of the config: in process (the CLI) or in a worker
+ * thread (the desktop, whose main thread serves the tray and every IPC answer meanwhile).
+ */
+export type ProfilesPlanner = (
+  config: ConfigSnapshot,
+  input: PlanProfilesInput,
+  fileName: string,
+) => Promise<PlannedText>;
+
+/**
+ * The CLI's planner: the plan edits the parse the run already made, so the file is parsed once.
+ * A bad template or region rejects (never throws synchronously), as it does from the worker.
+ */
+export const planInProcess: ProfilesPlanner = (config, input, fileName) =>
+  Promise.resolve().then(() => planProfilesText(config.text, input, fileName, config.takeDoc()));
 
 const log = createLogger('config.profiles');
 
@@ -27,9 +44,10 @@ export async function planProfiles(
   paths: Paths,
   input: PlanProfilesInput,
   reader: ConfigReader = createConfigReader(paths),
+  planner: ProfilesPlanner = planInProcess,
 ): Promise<ProfilesPlan> {
   const config = await reader.read();
-  const planned = planProfilesText(config.text, input, paths.awsConfigFile);
+  const planned = await planner(config, input, paths.awsConfigFile);
   if (planned.after !== config.text) assertWritableText(config, paths);
   return {
     ...planned,
@@ -48,6 +66,7 @@ const maxAttempts = 5;
 export async function applyProfilesPlan(
   paths: Paths,
   plan: ProfilesPlan,
+  planner: ProfilesPlanner = planInProcess,
 ): Promise<{ written: boolean; backupPath?: string }> {
   let current = plan;
   for (let attempt = 1; ; attempt++) {
@@ -66,7 +85,7 @@ export async function applyProfilesPlan(
     } catch (e) {
       if (!isFileChangedError(e) || attempt >= maxAttempts) throw e;
       log.info('config changed since planning; planning again', { attempt });
-      current = await planProfiles(paths, current.request);
+      current = await planProfiles(paths, current.request, createConfigReader(paths), planner);
     }
   }
 }

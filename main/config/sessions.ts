@@ -1,6 +1,6 @@
 import type { SsoSession } from '../../app/domain/session';
 import { LanyardError } from '../../app/errors';
-import type { IniDocument } from '../../app/ini/document';
+import { sectionKeys, type IniDocument } from '../../app/ini/document';
 import { appendSection } from '../../app/ini/edit';
 import {
   documentProblems,
@@ -35,10 +35,7 @@ export function sessionsFromDocument(doc: IniDocument): { sessions: SsoSession[]
   for (const section of doc.sections) {
     // Most sections are profiles without sso_start_url (5,000 written ones): no place to sign in, so
     // skip them before reading their header's name or values. sso-sessions are always read (warnings).
-    if (
-      !section.header?.inner.startsWith('sso-session') &&
-      !section.body.some((l) => l.kind === 'key' && l.key === 'sso_start_url')
-    )
+    if (!section.header?.inner.startsWith('sso-session') && !sectionKeys(section).includes('sso_start_url'))
       continue;
     const id = sectionIdOf(section);
     if (!id || (id.kind !== 'sso-session' && id.kind !== 'profile')) continue;

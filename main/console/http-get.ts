@@ -1,5 +1,4 @@
-import { request as httpRequest, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import type { IncomingMessage } from 'node:http';
 import { LanyardError } from '../../app/errors';
 import { createAgents } from '../aws/http';
 
@@ -19,7 +18,7 @@ export async function httpGet(
   const agents = await createAgents(opts.env);
   const https = u.protocol === 'https:';
   const agent = https ? agents.httpsAgent : agents.httpAgent;
-  const send = https ? httpsRequest : httpRequest;
+  const { request: send } = https ? await import('node:https') : await import('node:http');
   return new Promise((resolve, reject) => {
     const req = send(
       u,

@@ -20,6 +20,7 @@ import { createSessionLengthOffer } from '../notify/session-length-offer';
 import type { Paths } from '../paths';
 import type { Platform } from '../platform/types';
 import { createServices } from '../services';
+import { createPlanThread } from '../config/plan-thread';
 import { createClipboardGuard } from './clipboard-guard';
 import { createHandlers } from './handlers';
 import { createListings } from './listing';
@@ -44,6 +45,11 @@ export type DesktopCoreOptions = {
   services?: Partial<DesktopServices>;
   /** Clock times in the tray ("ends 17:40"); default: the system's locale and time zone. */
   clockText?: ClockText;
+  /**
+   * The built plan worker (dist/electron/plan-worker.cjs): profiles are planned there, off the
+   * main thread. Absent: in process (tests that do not look at planning).
+   */
+  planWorker?: string | URL;
 };
 
 export type DesktopCore = {
@@ -64,6 +70,7 @@ export type DesktopCore = {
 export function createDesktopCore(opts: DesktopCoreOptions): DesktopCore {
   const { platform } = opts;
   const { clock } = platform;
+  const planThread = opts.planWorker ? createPlanThread({ script: opts.planWorker }) : undefined;
   const services: DesktopServices = {
     ...desktopServices(
       createServices({
@@ -74,6 +81,7 @@ export function createDesktopCore(opts: DesktopCoreOptions): DesktopCore {
         // One clock and one settings store for sign-in times, session ends and notices.
         now: () => clock.now(),
         settings: () => platform.settings.read(),
+        planner: planThread?.plan,
       }),
     ),
     ...opts.services,
@@ -213,6 +221,7 @@ export function createDesktopCore(opts: DesktopCoreOptions): DesktopCore {
       listings.dispose();
       signIn.dispose();
       await clipboard.dispose();
+      await planThread?.close();
     },
   };
 }

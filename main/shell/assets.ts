@@ -4,10 +4,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TrayIconState } from '../../app/tray/menu';
 
-// dist/electron/main.mjs: the preload sits beside it and the renderer in dist/renderer.
+// dist/electron/main.mjs: the preload and the plan worker sit beside it, the renderer in dist/renderer.
 const here = dirname(fileURLToPath(import.meta.url));
 
 export const preloadPath = join(here, 'preload.cjs');
+/** Profiles are planned in a worker thread running this file (see main/config/plan-thread.ts). */
+export const planWorkerPath = join(here, 'plan-worker.cjs');
 export const rendererDir = join(here, '..', 'renderer');
 
 function trayDir(): string {

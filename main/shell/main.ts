@@ -15,7 +15,7 @@ import { addLogSink, createLogger, formatRecord } from '../log/logger';
 import { resolvePaths } from '../paths';
 import ElectronStore from 'electron-store';
 import { createFileSettingsStore } from '../settings/store';
-import { notificationIconPath, preloadPath, rendererDir } from './assets';
+import { notificationIconPath, planWorkerPath, preloadPath, rendererDir } from './assets';
 import { registerIpc, sendEvent } from './ipc';
 import { clipboard, copiedNotice, createNotifier, createOpener } from './platform';
 import { createPopover, type Popover } from './popover';
@@ -69,6 +69,7 @@ async function start(): Promise<void> {
     paths,
     env,
     isTrustedSender,
+    planWorker: planWorkerPath,
     platform: {
       clipboard,
       notifier,

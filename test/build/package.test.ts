@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import {
   asarProblems,
   bareImports,
+  planWorkerFile,
   readAsarFacts,
   runtimeDependencies,
   trayProblems,
@@ -43,6 +44,10 @@ describe('the packaged app (electron-builder --linux dir)', () => {
     expect(asarProblems(facts, runtime)).toEqual([]);
     expect(facts.main).toBe('dist/electron/main.mjs');
     expect(facts.files).toContain('/dist/electron/main.mjs');
+    // Profiles are planned in a worker thread started from this file, beside the main.
+    expect(facts.files).toContain('/dist/electron/plan-worker.cjs');
+    expect(facts.workerSource).toMatch(/\bplanProfilesText\b/);
+    expect(bareImports(facts.workerSource)).toEqual([]);
     expect(facts.files.some((f) => /^\/dist\/renderer\/assets\/.+\.js$/.test(f))).toBe(true);
     // The CLI and the emulator are built into dist/ too but are not part of the desktop app.
     expect(facts.files).not.toContain('/dist/cli.mjs');
@@ -141,7 +146,9 @@ describe('the asar checker (so the checks above can fail)', () => {
       ...facts,
       main: 'dist/electron/index.js',
       files: [
-        ...facts.files.filter((f) => f !== '/dist/electron/preload.cjs' && !f.endsWith('.css')),
+        ...facts.files.filter(
+          (f) => f !== '/dist/electron/preload.cjs' && f !== planWorkerFile && !f.endsWith('.css'),
+        ),
         '/dist/electron/main.mjs.map',
         '/dist/cli.mjs',
         '/docs/performance.md',
@@ -155,6 +162,7 @@ describe('the asar checker (so the checks above can fail)', () => {
     const problems = asarProblems(bad, runtime).join('\n');
     expect(problems).toMatch(/main \(dist\/electron\/index\.js\) is not in the asar/);
     expect(problems).toMatch(/missing \/dist\/electron\/preload\.cjs/);
+    expect(problems).toMatch(/missing \/dist\/electron\/plan-worker\.cjs/);
     expect(problems).toMatch(/index\.html loads assets\/.+\.css, which is missing/);
     expect(problems).toMatch(/source or source map: \/dist\/electron\/main\.mjs\.map/);
     expect(problems).toMatch(/not part of the app: \/dist\/cli\.mjs/);
@@ -168,6 +176,10 @@ describe('the asar checker (so the checks above can fail)', () => {
   it('rejects a main bundle import that was not packaged, and missing tray icons', () => {
     const files = facts.files.filter((f) => !f.startsWith('/node_modules/proxy-agent'));
     expect(asarProblems({ ...facts, files }, runtime)).toContain('main imports proxy-agent, not packaged');
+    const worker = { ...facts, workerSource: `${facts.workerSource}\nrequire("proxy-agent");` };
+    expect(asarProblems({ ...worker, files }, runtime)).toContain(
+      'the plan worker imports proxy-agent, not packaged',
+    );
     expect(trayProblems(['signed-in.png'])).toContain('missing resources/tray/signed-outTemplate@2x.png');
   });
 

@@ -46,10 +46,7 @@ export const registerProfiles: RegisterCommand = (program, ctx, services) => {
         session,
         roles,
         // The tray app's "Profile name template" setting (same settings.json) unless given here.
-        template:
-          flags.template ??
-          (await import('../../settings/store')).createFileSettingsStore({ dir: ctx.paths.dataDir }).read()
-            .profileTemplate,
+        template: flags.template ?? services.settingsFile().profileTemplate(),
         region: flags.region,
         prune: flags.prune,
       });

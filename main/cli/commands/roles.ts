@@ -1,5 +1,7 @@
 import type { RoleEntry } from '../../../app/domain/accounts';
 import { LanyardError } from '../../../app/errors';
+import { formatAgo } from '../../../app/format/duration';
+import { roleFilter } from '../../../app/search/filter';
 import type { RegisterCommand } from '../context';
 import { examples } from '../shared/examples';
 import { listFresh } from '../shared/roles';
@@ -44,14 +46,6 @@ function table(roles: RoleEntry[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-function ago(ms: number): string {
-  const m = Math.round(ms / 60_000);
-  if (m < 1) return 'just now';
-  if (m < 120) return `${m} min ago`;
-  const h = Math.round(m / 60);
-  return h < 48 ? `${h} h ago` : `${Math.round(h / 24)} days ago`;
-}
-
 export const registerRoles: RegisterCommand = (program, ctx, services) => {
   program
     .command('roles')
@@ -79,17 +73,14 @@ export const registerRoles: RegisterCommand = (program, ctx, services) => {
       const session = await chooseSession(ctx, services, flags.session);
       const cached = flags.refresh ? undefined : await services.directory.cached(session);
       const query = filter.join(' ');
-      // Favorites first and recents ahead in a tie, as in the window. Loaded here, not at start-up:
-      // the search (fuzzysort) and the settings store (conf, zod) are this command's alone.
-      const [{ filterRoles }, { createFileSettingsStore }] = await Promise.all([
-        import('../../../app/search/filter'),
-        import('../../settings/store'),
-      ]);
-      const starred = createFileSettingsStore({ dir: ctx.paths.dataDir, now: ctx.now }).read();
-      const search = { favorites: new Set(starred.favorites), recents: starred.recents };
+      // Favorites first and recents ahead in a tie, as in the window. The search (fuzzysort) loads
+      // only for a query: listing everything needs the order alone.
+      const settings = services.settingsFile();
+      const search = { favorites: new Set(settings.favorites()), recents: settings.recents() };
+      const filterRoles = await roleFilter(query, search);
       if (flags.ndjson) {
         const print = (roles: RoleEntry[]) => {
-          const lines = filterRoles(roles, query, search).map((r) => JSON.stringify(roleLine(r)));
+          const lines = filterRoles(roles).map((r) => JSON.stringify(roleLine(r)));
           if (lines.length) ctx.stdout.write(`${lines.join('\n')}\n`);
         };
         if (cached) print(cached.roles);
@@ -105,7 +96,7 @@ export const registerRoles: RegisterCommand = (program, ctx, services) => {
         roles = await listFresh(ctx, services, session);
         updatedAt = ctx.now();
       }
-      const shown = filterRoles(roles, query, search);
+      const shown = filterRoles(roles);
       if (flags.json) {
         const json: RolesJson = {
           version: 1,
@@ -125,7 +116,7 @@ export const registerRoles: RegisterCommand = (program, ctx, services) => {
       ctx.stdout.write(table(shown));
       if (ctx.stderr.isTTY && cached)
         ctx.stderr.write(
-          `(${roles.length} roles, listed ${ago(ctx.now() - updatedAt)}; --refresh to list again)\n`,
+          `(${roles.length} roles, listed ${formatAgo(new Date(updatedAt).toISOString(), ctx.now())}; --refresh to list again)\n`,
         );
     });
 };

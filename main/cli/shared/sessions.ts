@@ -2,8 +2,6 @@ import type { SsoSession } from '../../../app/domain/session';
 import { LanyardError } from '../../../app/errors';
 import type { Services } from '../../services';
 import type { CliContext } from '../context';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 
 function unknown(ctx: CliContext, name: string, names: string[], problems?: string, from = ''): LanyardError {
   return new LanyardError(
@@ -43,7 +41,7 @@ export async function pickSession(
     throw unknown(ctx, fromEnv, names, problems, ' (from LANYARD_SESSION)');
   }
   // A default whose section was since removed is skipped, not an error: the rest still decide.
-  const fromSettings = defaultSessionIn(ctx);
+  const fromSettings = services.settingsFile().defaultSession();
   if (fromSettings && names.includes(fromSettings)) return fromSettings;
   if (sessions.length === 1) return sessions[0]!.name;
   if (sessions.length === 0)
@@ -63,22 +61,6 @@ export async function pickSession(
     'Several sessions are configured; choose one with --session NAME or LANYARD_SESSION, or set a default.',
     { candidates: names, hint: 'lanyard sessions set NAME --default' },
   );
-}
-
-/**
- * The default session straight from settings.json, as the session lengths are read
- * (main/settings/session-lengths): every command picks a session, and conf with zod would cost a
- * third of a run. The caller only takes it when it names a configured session.
- */
-export function defaultSessionIn(ctx: CliContext): string | undefined {
-  try {
-    const raw: unknown = JSON.parse(readFileSync(join(ctx.paths.dataDir, 'settings.json'), 'utf8'));
-    const value =
-      raw && typeof raw === 'object' ? (raw as Record<string, unknown>).defaultSession : undefined;
-    return typeof value === 'string' ? value : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** `--session NAME` (or the only session) as the full session. */

@@ -5,6 +5,9 @@ import type { SsoSession } from '../../../app/domain/session';
 import { planProfilesText } from '../../../app/config/plan-profiles';
 import { parse, serialize } from '../../../app/ini/document';
 import { MANAGED_MARKER, isManaged, removeSection } from '../../../app/ini/edit';
+import { sectionKeys, sectionOutline } from '../../../app/ini/document';
+import { documentProblems } from '../../../app/ini/sections';
+import { parse as eagerParse } from './support/eager-parse';
 
 const eol = fc.constantFrom('\n', '\r\n', '\r');
 const word = fc.stringMatching(/^[A-Za-z0-9_.:@/+%-]{1,12}$/);
@@ -148,6 +151,37 @@ describe('lossless INI model', () => {
       ),
       { numRuns: 1_500 },
     );
+  });
+
+  /** The lazily built sections hold exactly the lines the old line-by-line parser built. */
+  const sameAsEager = (text: string) => {
+    const lazy = parse(text);
+    const eager = eagerParse(text);
+    // Outline first (nothing built yet), then the built lines.
+    expect(lazy.sections.map((s) => sectionOutline(s) !== undefined)).toEqual(lazy.sections.map(() => true));
+    expect(documentProblems(lazy)).toEqual(documentProblems(eager));
+    expect(lazy.sections.map((s) => sectionKeys(s))).toEqual(eager.sections.map((s) => sectionKeys(s)));
+    expect(lazy.bom).toBe(eager.bom);
+    expect(lazy.sections.map((s) => ({ header: s.header, body: s.body }))).toEqual(eager.sections);
+    // Once built, the outline gives way to the lines (which edits may change).
+    expect(lazy.sections.every((s) => sectionOutline(s) === undefined)).toBe(true);
+    expect(documentProblems(lazy)).toEqual(documentProblems(eager));
+  };
+
+  it('the scan with lazily built sections equals the line-by-line parse (generated files)', () => {
+    fc.assert(
+      fc.property(file, (text) => sameAsEager(text)),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it('the scan with lazily built sections equals the line-by-line parse (arbitrary strings)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => sameAsEager(text)),
+      { numRuns: 3_000 },
+    );
+    // Whitespace beyond ASCII, a key that repeats in another case, garbage between keys.
+    sameAsEager('[a]\n\u00a0k\u3000=\u2003v\u00a0\nK = 2\nnonsense\n  cont\n[b]\u2028\nx:y\r\n\ufeffz=1');
   });
 
   it('keeps exotic files byte for byte', () => {

@@ -3,7 +3,6 @@ import type { RoleEntry } from '../../../app/domain/accounts';
 import { makeRoleKey as roleKey, roleKeyOf } from '../../../app/domain/role-key';
 import {
   buildRoleIndex,
-  filterRoles,
   buildRows,
   indexesToRanges,
   warmRoleIndex,
@@ -11,6 +10,7 @@ import {
   splitByRanges,
   type SearchContext,
 } from '../../../app/search';
+import { filterRoles } from '../../../app/search/filter';
 import { fakeRoles } from '../../support/renderer/fake-data';
 
 const role = (accountName: string, accountId: string, roleName: string, email = `${accountName}@x.example`) =>
@@ -201,12 +201,16 @@ describe('filterRoles (the CLI filter is the window search)', () => {
     env('111111111111', 'payments-prd', 'ReadOnlyAccess'),
     env('222222222222', 'payments-dev', 'AdministratorAccess'),
   ];
-  it('"prd adm" finds the prd administrator, as in the window', () => {
-    const hits = filterRoles(list, 'prd adm');
+  it('"prd adm" finds the prd administrator, as in the window', async () => {
+    const hits = await filterRoles(list, 'prd adm');
     // Best first; the dev account never matches "prd".
     expect(hits.map((r) => `${r.accountName}/${r.roleName}`)[0]).toBe('payments-prd/AdministratorAccess');
     expect(hits.every((r) => r.accountName === 'payments-prd')).toBe(true);
     expect(hits).toEqual(searchRoles(buildRoleIndex(list), 'prd adm', none).map((h) => h.role));
-    expect(filterRoles(list, '')).toHaveLength(3);
+    expect(await filterRoles(list, '')).toHaveLength(3);
+  });
+  it('without a query, keeps every role in the order given (the directory gives the one order)', async () => {
+    const shuffled = [list[2]!, list[0]!, list[1]!];
+    expect(await filterRoles(shuffled, '  ')).toEqual(shuffled);
   });
 });

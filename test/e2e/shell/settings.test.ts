@@ -1,7 +1,7 @@
 /**
  * Scenario 7: a setting changed in the window is written by electron-store to settings.json, and
  * the CLI (bin/lanyard.js over dist/cli.mjs, same HOME) reads it back: `lanyard profiles` names profiles with the
- * template chosen in the tray app.
+ * template chosen in the tray app, as the window's own preview (planned in the worker thread) does.
  */
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
@@ -50,6 +50,20 @@ it('persists a setting from the window that the CLI then uses', async () => {
     .poll(async () => (disk = await settingsOnDisk()).profileTemplate)
     .toBe('lanyard-{account_name}-{role}');
   expect(disk.envFormat).toBe('fish');
+
+  // The window's preview names the profile with the template too: the built main plans it in its
+  // worker thread (dist/electron/plan-worker.cjs). Nothing is written here; the CLI adds it below.
+  await page.keyboard.press('Escape');
+  await page.getByRole('region', { name: 'Settings' }).waitFor({ state: 'detached' });
+  await page.getByLabel('Search roles').fill('prod readonly');
+  await page.getByRole('button', { name: 'Write profile' }).click();
+  const row = page.locator('dialog table.plan tbody tr');
+  await row.first().waitFor();
+  expect((await row.allTextContents()).map((t) => t.replace(/\s+/g, ' '))).toEqual([
+    expect.stringMatching(/^Addlanyard-prod-ReadOnly/),
+  ]);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.locator('dialog').waitFor({ state: 'detached' });
   expect((await run.quit()).code).toBe(0);
 
   const { stdout, stderr } = await exec(process.execPath, [join(repoRoot, 'bin', 'lanyard.js'), 'profiles'], {

@@ -2,7 +2,7 @@
 // (the session pick, the session lookup, sign-in's token and status). Every INI parse in the process
 // is counted with a spy that calls the real parser, so a part that reads the file on its own counts
 // too; the commands run for real against the emulator.
-import { appendFile } from 'node:fs/promises';
+import { appendFile, readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../../emulator/index';
 import type * as ini from '../../../app/ini/document';
@@ -13,6 +13,8 @@ vi.mock('../../../app/ini/document', async (importOriginal) => {
   return { ...real, parse: vi.fn(real.parse) };
 });
 const parses = () => vi.mocked(parse).mock.calls.length;
+/** Parses of the whole file (adding a profile also parses the new section's few lines). */
+const parsesOfText = (text: string) => vi.mocked(parse).mock.calls.filter(([t]) => t === text).length;
 beforeEach(() => {
   vi.mocked(parse).mockClear();
 });
@@ -54,6 +56,7 @@ afterAll(async () => {
 /** Runs one command in-process and says how many times it parsed the config. */
 async function parsesOf(...argv: string[]): Promise<{ code: number; parses: number; stderr: string }> {
   vi.mocked(parse).mockClear();
+  const text = await readFile(sandbox.paths.awsConfigFile, 'utf8');
   let stderr = '';
   const ctx: CliContext = {
     paths: sandbox.paths,
@@ -65,16 +68,19 @@ async function parsesOf(...argv: string[]): Promise<{ code: number; parses: numb
     now: Date.now,
   };
   const code = await main(argv, ctx);
-  return { code, parses: parses(), stderr };
+  return { code, parses: parsesOfText(text), stderr };
 }
 
 describe('one parse of ~/.aws/config per run', () => {
-  test('roles (live, then from cache), status and env each parse it exactly once', async () => {
+  test('roles (live, then from cache), status, env and profiles each parse it exactly once', async () => {
     for (const argv of [
       ['roles', '--json'],
       ['roles', '--json'],
       ['status', '--json'],
       ['env', 'prod', 'Admin'],
+      // The plan edits the parse the session pick made: still one, with or without writing.
+      ['profiles'],
+      ['profiles', '--write'],
     ]) {
       const run = await parsesOf(...argv);
       expect(run.code, `${argv.join(' ')}: ${run.stderr}`).toBe(0);
@@ -104,6 +110,23 @@ describe('one parse of ~/.aws/config per run', () => {
     const after = await reader.read();
     expect(after.text).toContain('[sso-session other]');
     after.doc();
+    expect(parses()).toBe(2);
+  });
+
+  test('a parse taken to be edited is never handed out again for the same text', async () => {
+    const reader = createConfigReader(sandbox.paths);
+    const first = await reader.read();
+    const shared = first.doc();
+    const taken = first.takeDoc();
+    // The parse already made is the one handed over: no second parse for the plan.
+    expect(taken).toBe(shared);
+    expect(parses()).toBe(1);
+    taken.sections.length = 0;
+    // The same snapshot (unchanged text) parses again rather than serve the edited document.
+    const again = await reader.read();
+    expect(again).toBe(first);
+    expect(again.doc()).not.toBe(taken);
+    expect(again.doc().sections.length).toBeGreaterThan(200);
     expect(parses()).toBe(2);
   });
 });

@@ -123,6 +123,24 @@ describe('lanyard roles / env / console / credential-process / profiles', () => 
     );
   });
 
+  test('roles FILTER ranks the favorites of settings.json first, as the window does', async () => {
+    const settings = join(sandbox.paths.dataDir, 'settings.json');
+    await writeFile(settings, JSON.stringify({ favorites: ['corp/333333333333/Admin'] }));
+    try {
+      const starred = JSON.parse((await lanyard('roles', '--json', 'sandbox')).stdout) as RolesJson;
+      expect(starred.roles.map((r) => r.accountName)).toEqual(['sandbox-bob', 'sandbox-alice']);
+      // A damaged field reads as unset: the command still answers, and the file is left for the store.
+      const damaged = JSON.stringify({ favorites: 'sandbox-bob' });
+      await writeFile(settings, damaged);
+      const r = await lanyard('roles', '--json', 'sandbox');
+      expect(r.code, r.stderr).toBe(0);
+      expect((JSON.parse(r.stdout) as RolesJson).roles).toHaveLength(2);
+      expect(await readFile(settings, 'utf8')).toBe(damaged);
+    } finally {
+      await rm(settings, { force: true });
+    }
+  });
+
   test('env: bash and fish evaluate the output to the emulator-issued credentials', async () => {
     const posix = await lanyard('env', 'prod', 'admin', '--region', 'eu-west-1');
     expect(posix.code, posix.stderr).toBe(0);

@@ -100,6 +100,17 @@ describe('sessions', () => {
     expect(r.warnings[0]).toMatch(/is a folder/);
   });
 
+  it('reads a file with a byte-order mark as it is: the BOM is reported, the sessions still found', async () => {
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(
+      sb.paths.awsConfigFile,
+      '\ufeff[sso-session corp]\nsso_start_url = https://d-1.awsapps.com/start\nsso_region = us-east-1\n',
+    );
+    const r = await loadSessions(sb.paths);
+    expect(r.sessions.map((s) => s.name)).toEqual(['corp']);
+    expect(r.warnings.join('\n')).toMatch(/byte-order mark/);
+  });
+
   it('refuses to rewrite a file that is not UTF-8', async () => {
     await sb.writeConfig('');
     const { writeFile } = await import('node:fs/promises');

@@ -16,16 +16,19 @@ export interface AsarFacts {
   readonly rendererHtml: string;
   /** The Electron main bundle's source (its bare imports must be packaged). */
   readonly mainSource: string;
+  /** The profiles plan worker's source (main/config/plan-thread.ts starts it beside the main). */
+  readonly workerSource: string;
 }
 
-const shipped = ['/package.json', '/dist/electron/preload.cjs', '/dist/renderer/index.html'];
+export const planWorkerFile = '/dist/electron/plan-worker.cjs';
+const shipped = ['/package.json', '/dist/electron/preload.cjs', planWorkerFile, '/dist/renderer/index.html'];
 // Whole app surface outside node_modules: anything else (docs, tests, the CLI, the emulator,
 // scripts, configs) is a dev file that leaked.
 const allowedOutsideModules = [
   /^\/package\.json$/,
   /^\/dist$/,
   /^\/dist\/electron$/,
-  /^\/dist\/electron\/(main\.mjs|preload\.cjs)$/,
+  /^\/dist\/electron\/(main\.mjs|preload\.cjs|plan-worker\.cjs)$/,
   /^\/dist\/renderer(\/.*)?$/,
   /^\/node_modules(\/.*)?$/,
 ];
@@ -42,8 +45,14 @@ export function asarProblems(facts: AsarFacts, runtimeDeps: ReadonlySet<string>)
   for (const ref of rendererRefs(facts.rendererHtml)) {
     if (!have.has(`/dist/renderer/${ref}`)) problems.push(`index.html loads ${ref}, which is missing`);
   }
-  for (const name of bareImports(facts.mainSource)) {
-    if (!have.has(`/node_modules/${name}/package.json`)) problems.push(`main imports ${name}, not packaged`);
+  for (const [who, source] of [
+    ['main', facts.mainSource],
+    ['the plan worker', facts.workerSource],
+  ] as const) {
+    for (const name of bareImports(source)) {
+      if (!have.has(`/node_modules/${name}/package.json`))
+        problems.push(`${who} imports ${name}, not packaged`);
+    }
   }
   for (const f of facts.files) {
     if (!allowedOutsideModules.some((re) => re.test(f))) problems.push(`not part of the app: ${f}`);
@@ -59,10 +68,12 @@ export function rendererRefs(html: string): string[] {
   return [...html.matchAll(/\s(?:src|href)="\.?\/?([^":]+)"/g)].map((m) => m[1]!);
 }
 
-/** Packages the main bundle imports (statically or lazily), without node: builtins and electron. */
+/** Packages a bundle imports (statically, lazily or with require), without node: builtins and electron. */
 export function bareImports(source: string): string[] {
   const names = new Set<string>();
-  for (const m of source.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|^import\s+)["']([^"'.][^"']*)["']/gm)) {
+  for (const m of source.matchAll(
+    /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^import\s+)["']([^"'.][^"']*)["']/gm,
+  )) {
     const spec = m[1]!;
     if (spec.startsWith('node:') || spec === 'electron') continue;
     const parts = spec.split('/');
@@ -125,6 +136,7 @@ export function readAsarFacts(asarPath: string): AsarFacts {
     main: pkg.main,
     rendererHtml: has('dist/renderer/index.html') ? read('dist/renderer/index.html') : '',
     mainSource: pkg.main && has(pkg.main) ? read(pkg.main) : '',
+    workerSource: files.includes(planWorkerFile) ? read(planWorkerFile.slice(1)) : '',
   };
 }
 

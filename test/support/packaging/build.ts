@@ -38,7 +38,12 @@ function newestMtime(dir: string): number {
 
 /** Runs `scripts/build.mjs all` when the shipped bundles are missing or older than their sources. */
 export function ensureBuilt(): void {
-  const outputs = ['dist/electron/main.mjs', 'dist/electron/preload.cjs', 'dist/renderer/index.html'];
+  const outputs = [
+    'dist/electron/main.mjs',
+    'dist/electron/preload.cjs',
+    'dist/electron/plan-worker.cjs',
+    'dist/renderer/index.html',
+  ];
   const sources = Math.max(...['app', 'main', 'renderer'].map((d) => newestMtime(join(repoRoot, d))));
   const fresh = outputs.every(
     (f) => existsSync(join(repoRoot, f)) && statSync(join(repoRoot, f)).mtimeMs >= sources,
