@@ -92,10 +92,7 @@ class Item {
   }
 }
 
-/**
- * The list order now, keys as they are read; the search table on the first search or idle-time
- * warming, so the first render of a long list pays only for sorting it.
- */
+/** The list order now; keys as read, the search table on the first search or idle warming. */
 export function buildRoleIndex(roles: readonly RoleEntry[]): RoleIndex {
   const sorted = [...roles].sort(compareRoles);
   const items = sorted.map((role) => new Item(role));
