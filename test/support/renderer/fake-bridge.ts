@@ -170,7 +170,8 @@ export function installFakeBridge(opts: FakeOptions): void {
   }
 
   // Sorted as main sends them (the role cache and the lister sort), once, before the page runs.
-  const [sortedListed, sortedGov] = [listed, govRoles].map((r) => sortRoles([...r]));
+  const sortedListed = sortRoles([...listed]);
+  const sortedGov = sortRoles([...govRoles]);
 
   const listeners = new Map<string, Set<(p: unknown) => void>>();
   const emit = <E extends EventName>(event: E, payload: Events[E]) => {
