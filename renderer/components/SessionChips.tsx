@@ -15,6 +15,18 @@ type Props = {
 
 type Chip = { text: string; tone: 'ok' | 'warn' | 'error' | 'off' };
 
+/**
+ * The end text per session end, kept for one tick of `now`: the window renders far more often
+ * than that (10,000 roles arriving), and each Intl.DateTimeFormat made costs a millisecond or more.
+ */
+let texts = { now: NaN, byEnd: new Map<number, string>() };
+function endTextAt(ends: number, now: number): string {
+  if (texts.now !== now) texts = { now, byEnd: new Map() };
+  let text = texts.byEnd.get(ends);
+  if (text === undefined) texts.byEnd.set(ends, (text = endText(ends, now, intlClock())));
+  return text;
+}
+
 const sourceWords = {
   token: 'This sign-in cannot renew itself: it ends when its token expires.',
   default: "Counted from your sign-in with Identity Center's default session length (8 h).",
@@ -56,7 +68,7 @@ export function chipState(s: SessionView, failed: boolean, now: number): Chip {
   if (ends !== undefined)
     return {
       // "ends 17:40, in 2 h 10 m": the clock time is what a person plans around.
-      text: endText(ends, now, intlClock()),
+      text: endTextAt(ends, now),
       tone: ends - now < endingSoonMs ? 'warn' : 'ok',
     };
   return { text: 'signed in', tone: 'ok' };
