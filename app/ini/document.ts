@@ -202,6 +202,12 @@ export function parse(input: string): IniDocument {
   return { bom, sections };
 }
 
+/** `text` (one line, without its ending) as a header line, or null when botocore would not read it as one. */
+export function headerLine(text: string, eol: Eol): HeaderLine | null {
+  if (/[\r\n]/.test(text) || lineClassifier(text)(0, text.length, -1, false) !== HEADER) return null;
+  return { kind: 'header', text, eol, inner: text.slice(found.first + 1, found.close) };
+}
+
 /** Splits text into lines with their exact endings (CRLF, LF, lone CR, or none at the end). */
 export function splitLines(text: string): { text: string; eol: Eol }[] {
   const out: { text: string; eol: Eol }[] = [];

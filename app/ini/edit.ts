@@ -1,7 +1,7 @@
 import { LanyardError } from '../errors';
 import {
   dominantEol,
-  parse,
+  headerLine,
   type CommentLine,
   type IniDocument,
   type IniLine,
@@ -25,15 +25,17 @@ export function isManaged(section: IniSection): boolean {
   return section.header !== null && first !== undefined && isMarkerLine(first);
 }
 
+const lineBreak = /[\r\n]/;
+const configKey = /^[A-Za-z0-9_.-]+$/;
+
 function checkEntry([key, value]: Entry): void {
-  if (/[\r\n]/.test(key) || /[\r\n]/.test(value)) {
+  if (lineBreak.test(key) || lineBreak.test(value)) {
     throw new LanyardError(
       'BAD_INPUT',
       `The value for "${key.replace(/[\r\n]/g, ' ')}" cannot contain a line break.`,
     );
   }
-  if (!/^[A-Za-z0-9_.-]+$/.test(key))
-    throw new LanyardError('BAD_INPUT', `"${key}" is not a valid config key.`);
+  if (!configKey.test(key)) throw new LanyardError('BAD_INPUT', `"${key}" is not a valid config key.`);
 }
 
 function keyLine(key: string, value: string, eol: KeyLine['eol']): KeyLine {
@@ -64,7 +66,7 @@ export function appendSection(
 ): IniSection {
   entries.forEach(checkEntry);
   terminateLast(doc, eol);
-  const parsedHeader = parse(`${header}${eol}`).sections[1]?.header;
+  const parsedHeader = headerLine(header, eol);
   if (!parsedHeader) throw new LanyardError('INTERNAL', `Not a section header: ${header}`);
   const marker: CommentLine = { kind: 'comment', text: MANAGED_MARKER, eol };
   const section: IniSection = {
