@@ -55,7 +55,7 @@ export function buildProgram(ctx: CliContext): Command {
     opener: { open: ctx.openUrl },
     now: ctx.now,
     // A run reads and parses ~/.aws/config once; Lanyard's own writes invalidate it.
-    config: ctx.config ?? createConfigReader(ctx.paths, { once: true }),
+    config: ctx.config ?? createConfigReader(ctx.paths, { once: true, rememberIn: ctx.paths.dataDir }),
   });
   for (const register of commands) register(program, ctx, services);
   return program;

@@ -4,7 +4,8 @@ import { parse, serialize, type IniDocument } from '../../app/ini/document';
 import { createLogger } from '../log/logger';
 import type { Paths } from '../paths';
 import { isFileChangedError, writeFileAtomic } from '../fs/atomic';
-import { readRegularFile } from '../fs/read-regular';
+import { readRegularFileAndStat } from '../fs/read-regular';
+import { stampOf, type FileStamp } from './remembered';
 import { configReadError } from './read-errors';
 
 const log = createLogger('config');
@@ -14,6 +15,9 @@ export type ConfigText = {
   exists: boolean;
   /** False when the bytes are not valid UTF-8: readable (with replacement characters), never written. */
   utf8: boolean;
+  /** The file's identity when read (./remembered.ts); absent for a missing file. */
+  stamp?: FileStamp;
+  mtimeMs?: number;
 };
 
 function errno(e: unknown): string | undefined {
@@ -23,16 +27,22 @@ function errno(e: unknown): string | undefined {
 /** Reads `~/.aws/config` exactly (a BOM stays in the text); a missing file is empty. */
 export async function readConfigText(paths: Paths): Promise<ConfigText> {
   let bytes: Buffer;
+  let stamp: FileStamp;
+  let mtimeMs: number;
   try {
-    bytes = await readRegularFile(paths.awsConfigFile);
+    const read = await readRegularFileAndStat(paths.awsConfigFile);
+    bytes = read.bytes;
+    stamp = stampOf(read.stat);
+    mtimeMs = Number(read.stat.mtimeMs);
   } catch (e) {
     if (errno(e) === 'ENOENT') return { text: '', exists: false, utf8: true };
     throw configReadError(e, paths.awsConfigFile);
   }
   // Node's own validator and decoder: a fatal TextDecoder took several times as long on a 1 MB file.
   // Buffer#toString keeps a BOM, as `ignoreBOM` does.
-  if (isUtf8(bytes)) return { text: bytes.toString('utf8'), exists: true, utf8: true };
-  return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), exists: true, utf8: false };
+  if (isUtf8(bytes)) return { text: bytes.toString('utf8'), exists: true, utf8: true, stamp, mtimeMs };
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  return { text, exists: true, utf8: false, stamp, mtimeMs };
 }
 
 export function assertWritableText(config: ConfigText, paths: Paths): void {

@@ -6,6 +6,7 @@
 import { parse, type IniDocument } from '../../app/ini/document';
 import type { Paths } from '../paths';
 import { readConfigText, type ConfigText } from './config-file';
+import { currentStamp, remembered } from './remembered';
 
 /** The file as read, parsed on first ask and at most once. */
 export type ConfigSnapshot = ConfigText & {
@@ -21,6 +22,12 @@ export type ConfigSnapshot = ConfigText & {
 
 export type ConfigReader = {
   read(): Promise<ConfigSnapshot>;
+  /**
+   * What `find` finds in the file, once per run. With `rememberIn`, an earlier run's answer for
+   * the unchanged file serves without reading it (./remembered.ts). `key` names the answer;
+   * `isValid` checks one read back.
+   */
+  found<T>(key: string, isValid: (v: unknown) => v is T, find: (config: ConfigSnapshot) => T): Promise<T>;
   /** Lanyard wrote the file: the next read reads it again. */
   invalidate(): void;
 };
@@ -32,6 +39,8 @@ export type ConfigReaderOptions = {
    * text is reused, so an edit made in another program is always seen.
    */
   once?: boolean;
+  /** A folder to remember answers in between runs (the CLI's data folder); none: never remembered. */
+  rememberIn?: string;
 };
 
 export function createConfigReader(paths: Paths, opts: ConfigReaderOptions = {}): ConfigReader {
@@ -54,8 +63,37 @@ export function createConfigReader(paths: Paths, opts: ConfigReaderOptions = {})
     return last;
   };
   const readNow = async () => snapshot(await readConfigText(paths));
+  const answers = new Map<string, Promise<unknown>>();
 
-  return {
+  const findRemembered = async <T>(
+    key: string,
+    isValid: (v: unknown) => v is T,
+    find: (config: ConfigSnapshot) => T,
+  ): Promise<T> => {
+    const memo =
+      opts.rememberIn === undefined
+        ? undefined
+        : remembered(opts.rememberIn, `${paths.awsConfigFile}#${key}`, isValid);
+    const stamp = memo && (await currentStamp(paths.awsConfigFile));
+    const hit = stamp === undefined ? undefined : await memo?.get(stamp);
+    if (hit !== undefined) return hit;
+    const config = await reader.read();
+    const answer = find(config);
+    if (memo && config.stamp !== undefined && config.mtimeMs !== undefined)
+      await memo.put(config.stamp, config.mtimeMs, answer);
+    return answer;
+  };
+
+  const reader: ConfigReader = {
+    found<T>(key: string, isValid: (v: unknown) => v is T, find: (config: ConfigSnapshot) => T) {
+      if (!opts.once) return findRemembered(key, isValid, find);
+      let answer = answers.get(key) as Promise<T> | undefined;
+      if (!answer) {
+        answer = findRemembered(key, isValid, find);
+        answers.set(key, answer);
+      }
+      return answer;
+    },
     read() {
       if (!opts.once) return readNow();
       pending ??= readNow();
@@ -64,6 +102,8 @@ export function createConfigReader(paths: Paths, opts: ConfigReaderOptions = {})
     invalidate() {
       pending = undefined;
       last = undefined;
+      answers.clear();
     },
   };
+  return reader;
 }

@@ -83,16 +83,43 @@ function sessionsOf(paths: Paths, config: ConfigSnapshot): Found {
   return result;
 }
 
-/** The configured sessions; throws (FILE) when the config exists but cannot be read. */
+const isString = (v: unknown): v is string => typeof v === 'string';
+
+/** A remembered answer read back (./remembered.ts): every field as sessionsFromDocument makes it. */
+function isFound(v: unknown): v is Found {
+  const f = v as Partial<Record<keyof Found, unknown>> | null;
+  if (!f || !Array.isArray(f.sessions) || !Array.isArray(f.warnings) || !f.warnings.every(isString))
+    return false;
+  return f.sessions.every((x: unknown) => {
+    const s = x as Partial<Record<keyof SsoSession, unknown>> | null;
+    return (
+      !!s &&
+      isString(s.name) &&
+      (s.kind === 'sso-session' || s.kind === 'legacy-profile') &&
+      isString(s.startUrl) &&
+      isString(s.region) &&
+      Array.isArray(s.scopes) &&
+      s.scopes.every(isString)
+    );
+  });
+}
+
+/**
+ * The configured sessions; throws (FILE) when the config exists but cannot be read. A CLI run's
+ * reader remembers them between runs while the file is unchanged (./config-reader.ts).
+ */
 export async function readSessions(
   paths: Paths,
   reader: ConfigReader = createConfigReader(paths),
 ): Promise<Found> {
-  const config = await reader.read();
-  if (!config.exists) return { sessions: [], warnings: [] };
+  const found = await reader.found('sessions', isFound, (config) =>
+    config.exists ? sessionsOf(paths, config) : { sessions: [], warnings: [] },
+  );
   // Copies: callers may sort or extend what they get.
-  const found = sessionsOf(paths, config);
-  return { sessions: [...found.sessions], warnings: [...found.warnings] };
+  return {
+    sessions: found.sessions.map((s) => ({ ...s, scopes: [...s.scopes] })),
+    warnings: [...found.warnings],
+  };
 }
 
 /** Like readSessions, but an unreadable config is a warning (listings, status, the window). */

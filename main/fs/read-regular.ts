@@ -1,4 +1,4 @@
-import { constants } from 'node:fs';
+import { constants, type BigIntStats } from 'node:fs';
 import { open } from 'node:fs/promises';
 
 /** errno-style code for "exists, but is not a regular file" (BSD's name for it). */
@@ -24,15 +24,20 @@ function kindOf(s: {
  * handle then refuses anything but a regular file, with no window for a swap between check and read.
  */
 export async function readRegularFile(path: string): Promise<Buffer> {
+  return (await readRegularFileAndStat(path)).bytes;
+}
+
+/** readRegularFile, with the stat of the very handle read (nanosecond times), for a stamp of what was read. */
+export async function readRegularFileAndStat(path: string): Promise<{ bytes: Buffer; stat: BigIntStats }> {
   const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
-    const s = await handle.stat();
+    const s = await handle.stat({ bigint: true });
     if (!s.isFile()) {
       const kind = kindOf(s);
       const code = s.isDirectory() ? 'EISDIR' : NOT_REGULAR;
       throw Object.assign(new Error(`${path} is ${kind}, not a regular file`), { code, kind });
     }
-    return await handle.readFile();
+    return { bytes: await handle.readFile(), stat: s };
   } finally {
     await handle.close();
   }

@@ -66,6 +66,9 @@ async function parsesOf(...argv: string[]): Promise<{ code: number; parses: numb
     openUrl: () => Promise.resolve(),
     signal: new AbortController().signal,
     now: Date.now,
+    // The CLI's reader, minus remembering between runs (test/main/config/remembered.test.ts):
+    // each run here must read the file.
+    config: createConfigReader(sandbox.paths, { once: true }),
   };
   const code = await main(argv, ctx);
   return { code, parses: parsesOfText(text), stderr };
