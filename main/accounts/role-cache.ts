@@ -95,7 +95,13 @@ export async function readRoleCache(paths: Paths, session: SsoSession): Promise<
     };
     accounts.push(account);
     for (const roleName of a.roles)
-      roles.push({ sessionName: session.name, ...account, roleName: safeText(roleName) });
+      roles.push({
+        sessionName: session.name,
+        accountId: account.accountId,
+        accountName: account.accountName,
+        emailAddress: account.emailAddress,
+        roleName: safeText(roleName),
+      });
   }
   return {
     accounts,

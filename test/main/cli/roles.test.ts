@@ -107,6 +107,10 @@ describe('lanyard roles / env / console / credential-process / profiles', () => 
     expect(first.code, first.stderr).toBe(0);
     const json = JSON.parse(first.stdout) as RolesJson;
     expect(json).toMatchObject({ version: 1, session: 'corp', source: 'live' });
+    expect(Object.keys(json)).toEqual(['version', 'session', 'source', 'updatedAt', 'roles']);
+    expect(json.roles.map((r) => Object.keys(r))).toEqual(
+      json.roles.map(() => ['accountId', 'accountName', 'emailAddress', 'roleName']),
+    );
     expect(json.roles.map((r) => `${r.accountName}/${r.roleName}`)).toEqual([
       'prod/Admin',
       'prod/ReadOnly',
