@@ -12,10 +12,10 @@ import { join } from 'node:path';
 import { startEmulator } from '../emulator/index';
 import type { Account, RoleEntry } from '../app/domain/accounts';
 import { writeRoleCache } from '../main/accounts/role-cache';
-import { writeTokenFile } from '../main/auth/token-cache';
 import { createSandbox } from '../test/support/sandbox';
 import { session } from '../test/support/portal-session';
 import { median, printTable, runs } from './support';
+import { signInWithEmulator } from '../test/support/cli-run';
 
 const root = join(import.meta.dirname, '..');
 const bin = join(root, 'bin', 'lanyard.js');
@@ -48,17 +48,7 @@ const sandbox = await createSandbox({
   config: `[sso-session corp]\nsso_start_url = ${session.startUrl}\nsso_region = us-east-1\nsso_registration_scopes = sso:account:access\n`,
 });
 await writeRoleCache(sandbox.paths, session, accounts, roles);
-const t = emu.control.issueToken({ refreshable: true });
-await writeTokenFile(sandbox.paths, session, {
-  startUrl: session.startUrl,
-  region: 'us-east-1',
-  accessToken: t.accessToken,
-  expiresAt: t.expiresAt,
-  clientId: t.clientId,
-  clientSecret: t.clientSecret,
-  registrationExpiresAt: Date.now() + 80 * 86_400_000,
-  refreshToken: t.refreshToken,
-});
+await signInWithEmulator(emu, sandbox, session);
 const env = { ...sandbox.env, ...emu.env, NODE_NO_WARNINGS: '1' };
 
 // The same session followed by 5,000 profiles as `lanyard profiles --write` leaves them, with the

@@ -7,11 +7,11 @@ import { join } from 'node:path';
 import type { Account, RoleEntry } from '../app/domain/accounts';
 import { startEmulator } from '../emulator/index';
 import { writeRoleCache } from '../main/accounts/role-cache';
-import { writeTokenFile } from '../main/auth/token-cache';
 import { writeCliCache } from '../main/credentials/cli-cache';
 import { createSandbox } from '../test/support/sandbox';
 import { session } from '../test/support/portal-session';
 import { median, printTable, runs } from './support';
+import { signInWithEmulator } from '../test/support/cli-run';
 
 const awsV2 = '/usr/bin/aws';
 const root = join(import.meta.dirname, '..');
@@ -40,17 +40,7 @@ sso_registration_scopes = sso:account:access
 });
 const roles: RoleEntry[] = [{ sessionName: session.name, ...account, roleName }];
 await writeRoleCache(sandbox.paths, session, [account], roles);
-const t = emu.control.issueToken({ refreshable: true });
-await writeTokenFile(sandbox.paths, session, {
-  startUrl: session.startUrl,
-  region: 'us-east-1',
-  accessToken: t.accessToken,
-  expiresAt: t.expiresAt,
-  clientId: t.clientId,
-  clientSecret: t.clientSecret,
-  registrationExpiresAt: Date.now() + 80 * 86_400_000,
-  refreshToken: t.refreshToken,
-});
+await signInWithEmulator(emu, sandbox, session);
 const creds = {
   accessKeyId: 'ASIABENCHEXAMPLE0001',
   secretAccessKey: 'bench-secret-not-real',

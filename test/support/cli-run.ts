@@ -38,12 +38,15 @@ export async function runCli(
   return { code, stdout, stderr, opened };
 }
 
-/** Signs a session in without a flow: an emulator-issued, refreshable token in the AWS CLI's cache. */
+/**
+ * Signs a session in without a flow: an emulator-issued, refreshable token in the AWS CLI's cache.
+ * Returns the token as issued, for tests that revoke it or watch it being renewed.
+ */
 export async function signInWithEmulator(
   emu: RunningEmulator,
-  sandbox: Sandbox,
+  sandbox: Pick<Sandbox, 'paths'>,
   session: SsoSession,
-): Promise<void> {
+): Promise<ReturnType<RunningEmulator['control']['issueToken']>> {
   const t = emu.control.issueToken({ refreshable: true });
   await writeTokenFile(sandbox.paths, session, {
     startUrl: session.startUrl,
@@ -55,6 +58,7 @@ export async function signInWithEmulator(
     registrationExpiresAt: Date.now() + 80 * 86_400_000,
     refreshToken: t.refreshToken,
   });
+  return t;
 }
 
 export function ssoSessionSection(s: SsoSession): string {

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../../emulator/index';
 import { createSignIn } from '../../../main/auth/sign-in';
-import { readTokenFile, writeTokenFile } from '../../../main/auth/token-cache';
+import { readTokenFile } from '../../../main/auth/token-cache';
 import { createPortal } from '../../../main/accounts/portal';
 import { createRoleDirectory } from '../../../main/accounts/directory';
 import { createSandbox, type Sandbox } from '../../support/sandbox';
 import { session } from '../../support/portal-session';
+import { signInWithEmulator } from '../../support/cli-run';
 
 // The same listing as listing.test.ts, with the real sign-in core as the TokenSource: a 401 in the
 // middle makes it refresh through the emulator's CreateToken (refresh_token grant) and the listing resumes.
@@ -24,17 +25,7 @@ afterAll(async () => {
 });
 
 test('401 mid-listing with the real sign-in core: one refresh via CreateToken, token file renewed, listing complete', async () => {
-  const t = emu.control.issueToken({ refreshable: true });
-  await writeTokenFile(sandbox.paths, session, {
-    startUrl: session.startUrl,
-    region: 'us-east-1',
-    accessToken: t.accessToken,
-    expiresAt: t.expiresAt,
-    clientId: t.clientId,
-    clientSecret: t.clientSecret,
-    registrationExpiresAt: Date.now() + 80 * 86_400_000,
-    refreshToken: t.refreshToken,
-  });
+  const t = await signInWithEmulator(emu, sandbox, session);
   const env = { ...sandbox.env, ...emu.env };
   const signIn = createSignIn({
     paths: sandbox.paths,

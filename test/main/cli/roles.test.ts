@@ -7,11 +7,11 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../../emulator/index';
 import { main } from '../../../main/cli/main';
 import type { CliContext } from '../../../main/cli/context';
-import { writeTokenFile } from '../../../main/auth/token-cache';
 import type { RolesJson } from '../../../main/cli/commands/roles';
 import { createSandbox, type Sandbox } from '../../support/sandbox';
 import { python } from '../../interop/support/tools';
 import { session } from '../../support/portal-session';
+import { signInWithEmulator } from '../../support/cli-run';
 
 const repo = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 const config = `[sso-session corp]\nsso_start_url = ${session.startUrl}\nsso_region = us-east-1\nsso_registration_scopes = sso:account:access\n`;
@@ -42,25 +42,11 @@ let emu: RunningEmulator;
 let sandbox: Sandbox;
 let env: Record<string, string>;
 
-async function signIn(): Promise<void> {
-  const t = emu.control.issueToken({ refreshable: true });
-  await writeTokenFile(sandbox.paths, session, {
-    startUrl: session.startUrl,
-    region: 'us-east-1',
-    accessToken: t.accessToken,
-    expiresAt: t.expiresAt,
-    clientId: t.clientId,
-    clientSecret: t.clientSecret,
-    registrationExpiresAt: Date.now() + 80 * 86_400_000,
-    refreshToken: t.refreshToken,
-  });
-}
-
 beforeAll(async () => {
   emu = await startEmulator({ org });
   sandbox = await createSandbox({ config });
   env = { ...sandbox.env, ...emu.env, LANYARD_FEDERATION_URL: emu.url };
-  await signIn();
+  await signInWithEmulator(emu, sandbox, session);
   const build = spawnSync(process.execPath, ['scripts/build.mjs', 'node'], { cwd: repo, encoding: 'utf8' });
   expect(build.status, build.stderr).toBe(0);
 });
