@@ -179,12 +179,7 @@ export function parse(input: string): IniDocument {
     const kind = classify(start, end, keyIndent, header !== null);
     if (kind === HEADER) {
       close(start);
-      header = {
-        kind: 'header',
-        text: text.slice(start, end),
-        eol,
-        inner: text.slice(found.first + 1, found.close),
-      };
+      header = foundHeader(text, start, end, eol);
       from = start + (end - start) + eol.length;
       keyIndent = -1;
       return;
@@ -205,7 +200,17 @@ export function parse(input: string): IniDocument {
 /** `text` (one line, without its ending) as a header line, or null when botocore would not read it as one. */
 export function headerLine(text: string, eol: Eol): HeaderLine | null {
   if (/[\r\n]/.test(text) || lineClassifier(text)(0, text.length, -1, false) !== HEADER) return null;
-  return { kind: 'header', text, eol, inner: text.slice(found.first + 1, found.close) };
+  return foundHeader(text, 0, text.length, eol);
+}
+
+/** The header line `text[start, end)` just classified: its name lies between `found.first` and `found.close`. */
+function foundHeader(text: string, start: number, end: number, eol: Eol): HeaderLine {
+  return {
+    kind: 'header',
+    text: text.slice(start, end),
+    eol,
+    inner: text.slice(found.first + 1, found.close),
+  };
 }
 
 /** Splits text into lines with their exact endings (CRLF, LF, lone CR, or none at the end). */

@@ -1,6 +1,7 @@
 /**
  * THE ORACLE for app/ini/document.ts: the line-by-line parser Lanyard used before the scan with
- * lazily built sections (kept verbatim, minus what the tests do not need). The property tests in
+ * lazily built sections (kept verbatim, minus its types, which are the model's own, and the
+ * serializers, which did not change). The property tests in
  * ../roundtrip.test.ts check that the new parse builds exactly these lines, for any input.
  *
  * A lossless model of an AWS config file: every line keeps its exact text and line ending, so
@@ -13,48 +14,10 @@
  * that key (nested `s3 =` blocks).
  */
 
-export type Eol = '\r\n' | '\n' | '\r' | '';
-
-type LineBase = { text: string; eol: Eol };
-
-export type BlankLine = LineBase & { kind: 'blank' };
-export type CommentLine = LineBase & { kind: 'comment' };
-export type HeaderLine = LineBase & {
-  kind: 'header';
-  /** What botocore sees between the first `[` and the last `]`, untrimmed. */
-  inner: string;
-};
-export type KeyLine = LineBase & {
-  kind: 'key';
-  /** Lower-cased, trimmed (botocore's optionxform). */
-  key: string;
-  value: string;
-  /** Where the value starts and ends in `text`, so an edit keeps the person's spacing. */
-  valueStart: number;
-  valueEnd: number;
-  indent: number;
-};
-/** An indented line under a key: a nested `sub = value` or a continued value. */
-export type ContinuationLine = LineBase & { kind: 'continuation'; indent: number };
-/** A line botocore would reject (no delimiter, or a key before any section). */
-export type GarbageLine = LineBase & { kind: 'garbage'; reason: string };
-
-export type IniLine = BlankLine | CommentLine | HeaderLine | KeyLine | ContinuationLine | GarbageLine;
-
-export type IniSection = {
-  /** Null for the preamble (lines before the first header). */
-  header: HeaderLine | null;
-  body: IniLine[];
-};
-
-export type IniDocument = {
-  bom: boolean;
-  /** sections[0] is always the preamble (possibly empty). */
-  sections: IniSection[];
-};
+import type { Eol, HeaderLine, IniDocument, IniSection, KeyLine } from '../../../../app/ini/document';
 
 /** Splits text into lines with their exact endings (CRLF, LF, lone CR, or none at the end). */
-export function splitLines(text: string): { text: string; eol: Eol }[] {
+function splitLines(text: string): { text: string; eol: Eol }[] {
   const out: { text: string; eol: Eol }[] = [];
   // Scanning with indexOf, not a regex: a 5,000-profile config has 35,000 lines.
   let cr = text.indexOf('\r');
@@ -157,30 +120,4 @@ export function parse(input: string): IniDocument {
     current.body.push({ kind: 'garbage', text: line, eol, reason });
   }
   return { bom, sections };
-}
-
-export function serializeLines(lines: readonly { text: string; eol: Eol }[]): string {
-  let out = '';
-  for (const l of lines) out += l.text + l.eol;
-  return out;
-}
-
-export function serializeSection(section: IniSection): string {
-  return (section.header ? section.header.text + section.header.eol : '') + serializeLines(section.body);
-}
-
-export function serialize(doc: IniDocument): string {
-  return (doc.bom ? '\ufeff' : '') + doc.sections.map(serializeSection).join('');
-}
-
-/** The line ending most used in the document (LF when there is none), for lines Lanyard adds. */
-export function dominantEol(doc: IniDocument): Exclude<Eol, ''> {
-  const counts = { '\n': 0, '\r\n': 0, '\r': 0 };
-  for (const s of doc.sections) {
-    if (s.header && s.header.eol) counts[s.header.eol]++;
-    for (const l of s.body) if (l.eol) counts[l.eol]++;
-  }
-  if (counts['\r\n'] > counts['\n'] && counts['\r\n'] >= counts['\r']) return '\r\n';
-  if (counts['\r'] > counts['\n'] && counts['\r'] > counts['\r\n']) return '\r';
-  return '\n';
 }
