@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Account, RoleEntry } from '../../app/domain/accounts';
 import { safeText } from '../../app/text/safe-text';
 import type { SsoSession } from '../../app/domain/session';
 import type { Paths } from '../paths';
+import { sha1Hex } from '../digest';
 import { writeFileAtomic } from '../fs/atomic';
 import { createLogger } from '../log/logger';
 import { sortRoles } from '../../app/domain/role-order';
@@ -60,7 +60,7 @@ export type CachedRoles = {
 
 /** `<dataDir>/roles/<sha1 of the session name>.json`: names may hold any character, file names may not. */
 export function roleCacheFile(paths: Paths, sessionName: string): string {
-  const id = createHash('sha1').update(sessionName, 'utf8').digest('hex');
+  const id = sha1Hex(sessionName);
   return join(paths.dataDir, 'roles', `${id}.json`);
 }
 

@@ -1,14 +1,10 @@
-import { createHash } from 'node:crypto';
 import type { SsoSession } from '../../app/domain/session';
+import { sha1Hex } from '../digest';
 import { pyJsonDumps } from './py-json';
-
-function sha1(text: string): string {
-  return createHash('sha1').update(text, 'utf8').digest('hex');
-}
 
 /** The token file the AWS CLI, botocore and the JS SDK share: sha1(session name), or sha1(start URL) for legacy profiles. */
 export function tokenFileName(session: SsoSession): string {
-  return `${sha1(session.kind === 'sso-session' ? session.name : session.startUrl)}.json`;
+  return `${sha1Hex(session.kind === 'sso-session' ? session.name : session.startUrl)}.json`;
 }
 
 /**
@@ -24,7 +20,7 @@ export function registrationCacheKey(session: SsoSession): string {
     scopes: session.scopes.length > 0 ? session.scopes : null,
     session_name: session.kind === 'sso-session' ? session.name : null,
   };
-  return sha1(pyJsonDumps(args, { sortKeys: true }));
+  return sha1Hex(pyJsonDumps(args, { sortKeys: true }));
 }
 
 export function registrationFileName(session: SsoSession): string {

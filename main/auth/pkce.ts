@@ -1,23 +1,30 @@
-import { createHash, randomInt, randomUUID } from 'node:crypto';
+import { sha256 } from '../digest';
 import { registerSecret } from '../log/redact';
 
 const verifierAlphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~';
 
 /** 64 random unreserved characters, as the AWS CLI makes them (RFC 7636 allows 43–128). */
 export function makeCodeVerifier(): string {
+  // Bytes at or above the largest multiple of the alphabet's size are dropped, so each character is
+  // equally likely (a plain `byte % 66` would favour the first 58).
+  const fair = 256 - (256 % verifierAlphabet.length);
   let out = '';
-  for (let i = 0; i < 64; i++) out += verifierAlphabet[randomInt(verifierAlphabet.length)];
+  while (out.length < 64) {
+    for (const b of crypto.getRandomValues(new Uint8Array(64))) {
+      if (b < fair && out.length < 64) out += verifierAlphabet[b % verifierAlphabet.length];
+    }
+  }
   registerSecret(out);
   return out;
 }
 
 /** S256: base64url(SHA-256(verifier)) without padding, 43 characters. */
 export function codeChallenge(verifier: string): string {
-  return createHash('sha256').update(verifier, 'ascii').digest('base64url');
+  return Buffer.from(sha256(verifier)).toString('base64url');
 }
 
 export function makeState(): string {
-  return randomUUID();
+  return crypto.randomUUID();
 }
 
 /** RFC 3986 percent-encoding with only `-._~` left alone, as Python's quote(safe='-._~') does. */

@@ -5,12 +5,12 @@
  * and marked as an estimate. The file holds no secrets: refresh tokens appear only as a short hash,
  * to tell one sign-in's renewals from a new sign-in.
  */
-import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SsoSession } from '../../app/domain/session';
 import { observedLength } from '../../app/schedule/observed-length';
 import { ACCESS_TOKEN_LIFETIME_MS, type SignInRecord } from '../../app/schedule/session-end';
+import { sha256Hex } from '../digest';
 import { writeFileAtomic } from '../fs/atomic';
 import { createLogger } from '../log/logger';
 import type { Paths } from '../paths';
@@ -48,7 +48,7 @@ export type SignInHistory = {
 
 const key = (s: SsoSession) => `${s.name} ${s.startUrl}`;
 const fingerprint = (refreshToken: string) =>
-  createHash('sha256').update(refreshToken).digest('hex').slice(0, 16);
+  sha256Hex(refreshToken).slice(0, 16);
 
 /** Whether a renewal of `token` belongs to the sign-in recorded in `e`. */
 const ofSignIn = (e: SignInEntry, token: CachedToken) =>

@@ -10,9 +10,9 @@
  * every stamp the same. Lanyard's own writes change the stamp, and the per-run reader is
  * invalidated after them, so they are always seen.
  */
-import { createHash } from 'node:crypto';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { sha1Hex } from '../digest';
 import { writeFileAtomic } from '../fs/atomic';
 import { createLogger } from '../log/logger';
 
@@ -61,7 +61,7 @@ export function remembered<T>(
   now: () => number = Date.now,
 ): Remembered<T> {
   const folder = join(dir, 'config-index');
-  const file = join(folder, `${createHash('sha1').update(path, 'utf8').digest('hex')}.json`);
+  const file = join(folder, `${sha1Hex(path)}.json`);
   return {
     async get(stamp) {
       try {

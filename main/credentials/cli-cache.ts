@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RoleCredentials } from '../../app/domain/credentials';
@@ -6,6 +5,7 @@ import type { SsoSession } from '../../app/domain/session';
 import { deleteCacheFile, readCacheJson, writeCacheFile } from '../auth/cache-files';
 import { pyJsonDumps } from '../auth/py-json';
 import { formatCacheTime, parseCacheTime } from '../auth/timestamps';
+import { sha1Hex } from '../digest';
 import type { Paths } from '../paths';
 
 /**
@@ -31,10 +31,7 @@ export function cliCacheFileName(session: SsoSession, accountId: string, roleNam
     session.kind === 'sso-session'
       ? { roleName, accountId, sessionName: session.name }
       : { roleName, accountId, startUrl: session.startUrl };
-  const key = createHash('sha1')
-    .update(pyJsonDumps(args, { sortKeys: true, compact: true }), 'utf8')
-    .digest('hex');
-  return `${key}.json`;
+  return `${sha1Hex(pyJsonDumps(args, { sortKeys: true, compact: true }))}.json`;
 }
 
 /** Credentials the CLI (or Lanyard) cached for the role, when more than 15 minutes remain. */

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { chmod, lstat, mkdir, open, readFile, readlink, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
@@ -124,7 +123,10 @@ async function syncDir(dir: string): Promise<void> {
 }
 
 function tempName(target: string): string {
-  return join(dirname(target), `.${basename(target)}.lanyard-${randomBytes(6).toString('hex')}.tmp`);
+  return join(
+    dirname(target),
+    `.${basename(target)}.lanyard-${Buffer.from(crypto.getRandomValues(new Uint8Array(6))).toString('hex')}.tmp`,
+  );
 }
 
 /** Writes `data` via a temp file + fsync + rename, so readers only ever see the old or the new content. */
