@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // The installed `lanyard` command: a tiny shim over the bundled CLI that `npm ci` builds in `prepare`.
-import { existsSync } from 'node:fs';
 import module from 'node:module';
 import { fileURLToPath } from 'node:url';
+
+// Required, not imported: importing fs into an ES module reads every export, and its lazy ones load
+// Node's stream stack, which most commands never use.
+const { existsSync } = module.createRequire(import.meta.url)('node:fs');
 
 // V8's code cache on disk (Node 22.1+): later runs skip compiling the CLI. Older Nodes do without.
 if (typeof module.enableCompileCache === 'function') module.enableCompileCache();

@@ -20,10 +20,12 @@ const common = {
 
 /**
  * Node packages stay external to the CLI (it loads only what a command needs, the AWS SDK lazily),
- * except commander, which every run loads: bundled, its `require('node:child_process')` (for
- * executable subcommands, which Lanyard has none of) becomes a getter that loads the module on first
- * use. Loading child_process and net was about 8 ms of every command's start-up.
+ * except the two every run loads, which are bundled to spare the resolver: the hashes behind cache
+ * file names, and commander, whose `require('node:child_process')` (for executable subcommands,
+ * which Lanyard has none of) becomes a getter that loads the module on first use. Loading
+ * child_process and net was about 8 ms of every command's start-up.
  */
+const bundled = (path) => path === 'commander' || path.startsWith('@noble/hashes/');
 const cliPackages = {
   name: 'cli-packages',
   setup(b) {
@@ -36,8 +38,19 @@ const cliPackages = {
       loader: 'js',
       contents: `let m;\nmodule.exports = new Proxy({}, { get: (_, k) => (m ??= require('node:${args.path}'))[k] });\n`,
     }));
+    // Our own `import … from 'node:fs'` becomes a require: importing a builtin into an ES module
+    // reads every export, and fs's lazy ones (ReadStream, promises) load Node's whole stream stack.
+    b.onResolve({ filter: /^node:/ }, (args) =>
+      args.kind === 'import-statement' && !/[\\/]node_modules[\\/]/.test(args.importer)
+        ? { path: args.path.slice('node:'.length), namespace: 'required-builtin' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'required-builtin' }, (args) => ({
+      loader: 'js',
+      contents: `module.exports = require('node:${args.path}');\n`,
+    }));
     b.onResolve({ filter: /^[^./]/ }, (args) =>
-      args.path === 'commander' || args.path.startsWith('node:') || args.namespace === 'lazy-builtin'
+      bundled(args.path) || args.path.startsWith('node:') || args.namespace === 'lazy-builtin' || args.namespace === 'required-builtin'
         ? undefined
         : { path: args.path, external: true },
     );

@@ -4,7 +4,12 @@ import type { EndpointOverrides } from '../aws/endpoints';
 import type { Services } from '../services';
 import type { ConfigReader } from '../config/config-reader';
 
-export type Output = { write(text: string): void; isTTY?: boolean };
+export type Output = {
+  write(text: string): void;
+  isTTY?: boolean;
+  /** True once the reader went away (a closed pipe): nothing more will be read. */
+  readonly closed?: boolean;
+};
 
 /** Everything a command touches from outside, so tests run the CLI in-process against a temp home. */
 export type CliContext = {

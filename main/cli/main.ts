@@ -13,6 +13,7 @@ import { commands } from './commands';
 import { createServices } from '../services';
 import { version } from '../../package.json';
 import { createConfigReader } from '../config/config-reader';
+import { stdOutput } from './std-output';
 
 export function defaultContext(): CliContext {
   const controller = new AbortController();
@@ -21,8 +22,13 @@ export function defaultContext(): CliContext {
   return {
     paths: resolvePaths(),
     env,
-    stdout: process.stdout,
-    stderr: process.stderr,
+    // When the reader goes away (`| head`), work whose output nobody will read stops.
+    stdout: stdOutput(
+      1,
+      () => process.stdout,
+      () => controller.abort(),
+    ),
+    stderr: stdOutput(2, () => process.stderr),
     // The last gate before the system browser, the same policy the desktop's opener applies.
     openUrl: (url) => openInBrowser(assertUrl(url, 'browser', allowedOrigins(env))),
     signal: controller.signal,
@@ -68,6 +74,8 @@ export async function main(argv: string[], ctx: CliContext = defaultContext()): 
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (e) {
+    // The reader had what it wanted (`| head`); the run stopped because of that, not in error.
+    if (ctx.stdout.closed) return 0;
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : exitCodes.BAD_INPUT;
     if (isLanyardError(e)) {
       // Messages can carry server-supplied names and config values: printed inert (safeLines).

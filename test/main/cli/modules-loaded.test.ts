@@ -3,7 +3,7 @@
 // is a property that does not depend on the machine's speed, so it is checked here; how long the
 // commands take is printed by bench/cli.bench.ts.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -35,11 +35,17 @@ let sandbox: Sandbox;
 let env: Record<string, string | undefined>;
 let register: string;
 let log: string;
+let builtinsLog: string;
+let recordBuiltins: string;
 
 beforeAll(async () => {
   emu = await startEmulator({ org });
   sandbox = await createSandbox({ config: ssoSessionSection(session) });
   env = { ...sandbox.env, ...emu.env };
+  // A config last edited a minute ago, so the runs below remember its sessions (main/config/remembered.ts)
+  // and the checked runs are the warm ones, with nothing to write.
+  const aMinuteAgo = new Date(Date.now() - 60_000);
+  utimesSync(sandbox.paths.awsConfigFile, aMinuteAgo, aMinuteAgo);
   await signInWithEmulator(emu, sandbox, session);
   // The role cache and the AWS CLI's credential cache, as a day's first commands leave them.
   expect((await runCli(sandbox, env, ['roles', '--refresh'])).code).toBe(0);
@@ -62,6 +68,16 @@ export async function resolve(specifier, context, next) {
   writeFileSync(
     register,
     `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`,
+  );
+  // Without the hooks, whose thread loads streams itself. fs is required, not imported: importing it
+  // would load the stream stack this checks for.
+  builtinsLog = join(sandbox.paths.home, 'builtins.txt');
+  recordBuiltins = join(sandbox.paths.home, 'record-builtins.mjs');
+  writeFileSync(
+    recordBuiltins,
+    `import { createRequire } from 'node:module';
+const { writeFileSync } = createRequire(import.meta.url)('node:fs');
+process.on('exit', () => writeFileSync(${JSON.stringify(builtinsLog)}, process.moduleLoadList.join('\\n')));\n`,
   );
 });
 afterAll(async () => {
@@ -94,7 +110,39 @@ function packagesLoaded(argv: string[]): string[] {
   return [...new Set(packages)].sort();
 }
 
+/**
+ * Which of Node's costly modules the second of two `lanyard ARGV` runs loaded (the first may write
+ * what a later run reads, such as a first sighting of a sign-in, and a write's temp name is random):
+ * crypto (about twenty modules), net (what a stdout pipe is made of) and the stream stack.
+ */
+function heavyBuiltinsLoaded(argv: string[]): string[] {
+  const run = () =>
+    spawnSync(process.execPath, ['--import', recordBuiltins, join(repo, 'bin', 'lanyard.js'), ...argv], {
+      env,
+      encoding: 'utf8',
+    });
+  expect(run().status).toBe(0);
+  const r = run();
+  expect(r.status, r.stderr).toBe(0);
+  const loaded = readFileSync(builtinsLog, 'utf8').split('\n');
+  return Object.entries(heavy)
+    .filter(([, is]) => loaded.some(is))
+    .map(([name]) => name);
+}
+const heavy: Record<string, (m: string) => boolean> = {
+  crypto: (m) => m.includes('crypto'),
+  net: (m) => m === 'NativeModule net',
+  stream: (m) => m === 'NativeModule stream',
+};
+
 describe('each command loads only what it uses', () => {
+  test('roles --json and status --json, writing to a pipe: not crypto, net or the stream stack', () => {
+    expect(heavyBuiltinsLoaded(['roles', '--json'])).toEqual([]);
+    expect(heavyBuiltinsLoaded(['status', '--json'])).toEqual([]);
+    // The check sees them where they are used: help's width is the terminal's, through process.stdout.
+    expect(heavyBuiltinsLoaded(['--help'])).toContain('net');
+  });
+
   test('--help and status --json: no package, nothing that calls out', () => {
     expect(packagesLoaded(['--help'])).toEqual([]);
     expect(packagesLoaded(['status', '--json'])).toEqual([]);

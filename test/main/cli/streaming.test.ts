@@ -113,3 +113,39 @@ describe('roles --refresh --ndjson streams', () => {
     );
   });
 });
+
+/** The built CLI with its stdout a pipe this process reads from, and its stderr collected. */
+function spawnCli(argv: string[]) {
+  const child = spawn(process.execPath, [join(repo, 'bin', 'lanyard.js'), ...argv], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<number | null>((r) => child.on('close', r));
+  return { child, exited, stderr: () => stderr };
+}
+
+describe('a reader that goes away (`| head`)', () => {
+  test('ends the output quietly: exit 0, no EPIPE trace', async () => {
+    const run = spawnCli(['roles', '--json']);
+    // Closed before the CLI has started, so its one write finds no reader.
+    run.child.stdout.destroy();
+    expect(await run.exited, run.stderr()).toBe(0);
+    expect(run.stderr()).toBe('');
+  });
+
+  test('stops a streaming listing after the first line it was read', async () => {
+    emu.control.resetCalls();
+    const run = spawnCli(['roles', '--refresh', '--ndjson']);
+    const first = await new Promise<string>((resolve) =>
+      run.child.stdout.once('data', (d: Buffer) => resolve(d.toString())),
+    );
+    run.child.stdout.destroy();
+    expect(await run.exited, run.stderr()).toBe(0);
+    expect(run.stderr()).toBe('');
+    expect(first).toContain('"roleName"');
+    // The next line's write failed, and the listing stopped there instead of asking for every account.
+    expect(emu.control.calls().ListAccountRoles).toBeLessThan(accounts);
+  });
+});
