@@ -2,9 +2,9 @@ import type { RoleEntry } from '../domain/accounts';
 import { accountRoleKey } from '../domain/role-key';
 import type { SsoSession } from '../domain/session';
 import { LanyardError } from '../errors';
-import { dominantEol, parse, serialize, type IniDocument, type IniSection } from '../ini/document';
+import { dominantEolOfParsed, parse, serialize, type IniDocument, type IniSection } from '../ini/document';
 import { appendSection, isManaged, removeSections, setKeys, type Entry } from '../ini/edit';
-import { formatHeader, sectionIdOf, sectionValues, stringValue } from '../ini/sections';
+import { formatHeader, sectionIdOf, sectionString } from '../ini/sections';
 import { validateRegion } from '../validate';
 import { renderProfilesDiff, snapshotLines } from './diff';
 import { profileNamer, validateProfileTemplate } from './profile-name';
@@ -34,9 +34,8 @@ export type PlannedText = {
 
 /** Whether a Lanyard-managed profile was written for this session (or lost the keys that say whose it is). */
 function belongsTo(section: IniSection, session: SsoSession, strict = false): boolean {
-  const v = sectionValues(section);
-  const ssoSession = stringValue(v, 'sso_session');
-  const startUrl = stringValue(v, 'sso_start_url');
+  const ssoSession = sectionString(section, 'sso_session');
+  const startUrl = sectionString(section, 'sso_start_url');
   // Pruning deletes, so it needs the profile to name this session; updating may adopt an orphan.
   const orphan = !strict && !ssoSession && !startUrl;
   if (session.kind === 'sso-session') return ssoSession === session.name || orphan;
@@ -132,7 +131,7 @@ export function planProfilesText(
   const linesBefore = snapshotLines(doc);
   const named = nameRoles(input, plan.notes);
   // Computed once: per-role lookups over the whole file would make large configs quadratic.
-  const eol = dominantEol(doc);
+  const eol = dominantEolOfParsed(doc, before);
   const profiles = new Map<string, IniSection[]>();
   for (const s of doc.sections) {
     const id = sectionIdOf(s);
@@ -156,7 +155,7 @@ export function planProfilesText(
     } else if (!isManaged(section)) {
       plan.skipped.push({ name, reason: 'a profile with this name exists and was not created by Lanyard' });
     } else if (!belongsTo(section, input.session)) {
-      const owner = stringValue(sectionValues(section), 'sso_session') ?? 'another start URL';
+      const owner = sectionString(section, 'sso_session') ?? 'another start URL';
       plan.skipped.push({ name, reason: `Lanyard manages this profile for ${owner}` });
     } else if (setKeys(doc, section, entries, eol)) {
       plan.updated.push(name);
@@ -172,11 +171,10 @@ export function planProfilesText(
       const id = sectionIdOf(s);
       if (id?.kind !== 'profile' || names.has(id.name) || !isManaged(s) || !belongsTo(s, input.session, true))
         return false;
-      const v = sectionValues(s);
       return !wanted.has(
         accountRoleKey({
-          accountId: stringValue(v, 'sso_account_id') ?? '',
-          roleName: stringValue(v, 'sso_role_name') ?? '',
+          accountId: sectionString(s, 'sso_account_id') ?? '',
+          roleName: sectionString(s, 'sso_role_name') ?? '',
         }),
       );
     });

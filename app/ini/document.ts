@@ -80,7 +80,7 @@ class ScannedSection implements IniSection {
   #body: IniLine[] | undefined;
   constructor(
     public header: HeaderLine | null,
-    private readonly source: string,
+    readonly source: string,
     readonly outline: SectionOutline,
   ) {}
   get body(): IniLine[] {
@@ -222,16 +222,29 @@ export function splitLines(text: string): { text: string; eol: Eol }[] {
 
 export function serializeLines(lines: readonly { text: string; eol: Eol }[]): string {
   let out = '';
-  for (const l of lines) out += l.text + l.eol;
+  for (let i = 0; i < lines.length; i++) out += lines[i]!.text + lines[i]!.eol;
   return out;
 }
 
 export function serializeSection(section: IniSection): string {
-  return (section.header ? section.header.text + section.header.eol : '') + serializeLines(section.body);
+  const head = section.header ? section.header.text + section.header.eol : '';
+  // A section whose lines were never built is still its source text, byte for byte.
+  if (section instanceof ScannedSection && !section.built) return head + section.source;
+  return head + serializeLines(section.body);
 }
 
 export function serialize(doc: IniDocument): string {
-  return (doc.bom ? '\ufeff' : '') + doc.sections.map(serializeSection).join('');
+  let out = doc.bom ? '\ufeff' : '';
+  for (let i = 0; i < doc.sections.length; i++) out += serializeSection(doc.sections[i]!);
+  return out;
+}
+
+/**
+ * dominantEol of `parse(text)`: a file without a CR can only be LF, which needs no look at its
+ * lines (nor building them).
+ */
+export function dominantEolOfParsed(doc: IniDocument, text: string): Exclude<Eol, ''> {
+  return text.includes('\r') ? dominantEol(doc) : '\n';
 }
 
 /** The line ending most used in the document (LF when there is none), for lines Lanyard adds. */
