@@ -82,9 +82,10 @@ class ScannedSection implements IniSection {
     public header: HeaderLine | null,
     readonly source: string,
     readonly outline: SectionOutline,
+    private readonly key: KeyInterner,
   ) {}
   get body(): IniLine[] {
-    return (this.#body ??= bodyLines(this.source, this.header !== null));
+    return (this.#body ??= bodyLines(this.source, this.header !== null, this.key));
   }
   set body(lines: IniLine[]) {
     this.#body = lines;
@@ -104,7 +105,7 @@ export function sectionKeys(section: IniSection): readonly string[] {
   return sectionOutline(section)?.keys ?? section.body.flatMap((l) => (l.kind === 'key' ? [l.key] : []));
 }
 
-function bodyLines(source: string, inSection: boolean): IniLine[] {
+function bodyLines(source: string, inSection: boolean, lowerKey: KeyInterner): IniLine[] {
   const out: IniLine[] = [];
   let keyIndent = -1;
   const classify = lineClassifier(source);
@@ -125,7 +126,7 @@ function bodyLines(source: string, inSection: boolean): IniLine[] {
         kind: 'key',
         text,
         eol,
-        key: text.slice(indent, trimmedEnd(text, indent, delim)).toLowerCase(),
+        key: lowerKey(text, indent, trimmedEnd(text, indent, delim)),
         value: text.slice(valueStart, valueEnd),
         valueStart,
         valueEnd,
@@ -146,7 +147,9 @@ function bodyLines(source: string, inSection: boolean): IniLine[] {
  * Lower-cased keys, one string per distinct key: a large file repeats a dozen keys thousands of
  * times. The Map hashes the raw key natively; only a new spelling is lower-cased.
  */
-function keyInterner(): (text: string, start: number, end: number) => string {
+type KeyInterner = (text: string, start: number, end: number) => string;
+
+function keyInterner(): KeyInterner {
   const seen = new Map<string, string>();
   return (text, start, end) => {
     const raw = text.slice(start, end);
@@ -168,7 +171,7 @@ export function parse(input: string): IniDocument {
   let lineCount = 0;
   let keyIndent = -1;
   const close = (to: number) => {
-    sections.push(new ScannedSection(header, text.slice(from, to), { lineCount, keys, garbage }));
+    sections.push(new ScannedSection(header, text.slice(from, to), { lineCount, keys, garbage }, key));
     keys = [];
     garbage = false;
     lineCount = 0;
