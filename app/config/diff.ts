@@ -1,4 +1,4 @@
-import type { HeaderLine, IniDocument, IniLine } from '../ini/document';
+import type { HeaderLine, IniDocument, IniLine, IniSection } from '../ini/document';
 import { isManaged, isMarkerLine } from '../ini/edit';
 
 /**
@@ -9,8 +9,16 @@ import { isManaged, isMarkerLine } from '../ini/edit';
  * place, so a snapshot holds the line objects only (35,000 of them for 5,000 profiles: no copies).
  */
 
-/** The document's lines in order at one moment, with what may be shown of each. */
-export type LineSnapshot = { lines: (IniLine | HeaderLine)[]; flags: Uint8Array };
+/** The document's lines in order at one moment, with what may be shown of each and whose they are. */
+export type LineSnapshot = {
+  lines: (IniLine | HeaderLine)[];
+  flags: Uint8Array;
+  sections: IniSection[];
+  /** Where each section's lines start in `lines`, and one more entry: the end. */
+  starts: Int32Array;
+  /** The index in `sections` of each line's section. */
+  sectionOf: Int32Array;
+};
 
 const SHOW = 1;
 const MASK = 2;
@@ -19,29 +27,46 @@ const CONTEXT = 2;
 const secretKey = /secret|token|password/i;
 
 export function snapshotLines(doc: IniDocument): LineSnapshot {
+  const sections = doc.sections.slice();
   let n = 0;
-  for (const s of doc.sections) n += s.body.length + (s.header ? 1 : 0);
+  // Indexed loops: this runs once per command, mostly before V8 optimises it, and for-of costs an
+  // iterator per section there.
+  for (let x = 0; x < sections.length; x++) n += sections[x]!.body.length + (sections[x]!.header ? 1 : 0);
   const lines = new Array<IniLine | HeaderLine>(n);
   const flags = new Uint8Array(n);
+  const starts = new Int32Array(sections.length + 1);
+  const sectionOf = new Int32Array(n);
   let k = 0;
-  for (const section of doc.sections) {
+  for (let x = 0; x < sections.length; x++) {
+    const section = sections[x]!;
+    starts[x] = k;
     const managed = isManaged(section);
     if (section.header) {
       flags[k] = managed ? SHOW : 0;
+      sectionOf[k] = x;
       lines[k++] = section.header;
     }
     let secret = false;
-    for (const l of section.body) {
-      if (l.kind === 'key') secret = secretKey.test(l.key);
+    const body = section.body;
+    for (let y = 0; y < body.length; y++) {
+      const l = body[y]!;
+      const kind = l.kind;
+      if (kind === 'key') secret = secretKey.test(l.key);
       // Comments are the person's notes (often about the next section); garbage could be anything.
       const own =
-        managed && (l.kind === 'key' || l.kind === 'blank' || l.kind === 'continuation' || isMarkerLine(l));
-      const mask = secret && (l.kind === 'key' || l.kind === 'continuation');
+        managed &&
+        (kind === 'key' ||
+          kind === 'blank' ||
+          kind === 'continuation' ||
+          (kind === 'comment' && isMarkerLine(l)));
+      const mask = secret && (kind === 'key' || kind === 'continuation');
       flags[k] = (own ? SHOW : 0) | (mask ? MASK : 0);
+      sectionOf[k] = x;
       lines[k++] = l;
     }
   }
-  return { lines, flags };
+  starts[sections.length] = k;
+  return { lines, flags, sections, starts, sectionOf };
 }
 
 function display(line: IniLine | HeaderLine, flags: number): string {
@@ -53,34 +78,67 @@ const CTX = 0;
 const DEL = 1;
 const INS = 2;
 
-/** The edit script as parallel arrays (kind, index on its side, old and new line numbers). */
+/** Above this many lines a section's lines are looked up in a Set rather than searched. */
+const SEARCHED = 64;
+
+/**
+ * Whether each line of `before` is still in `after`, asked section by section: the edits
+ * (app/ini/edit.ts) change lines only inside the section they are given, and a removed section's
+ * comments move to the section before it. So a line of a section that is still there can only be
+ * in that section now (a handful of lines), and only a removed section's lines need the whole file.
+ */
+function survivalIn(before: LineSnapshot, after: LineSnapshot): (i: number) => boolean {
+  const index = new Map<IniSection, number>();
+  for (let x = 0; x < after.sections.length; x++) index.set(after.sections[x]!, x);
+  const bySection = new Map<number, Set<object>>();
+  let anywhere: Set<object> | undefined;
+  return (i) => {
+    const line = before.lines[i]!;
+    const x = index.get(before.sections[before.sectionOf[i]!]!);
+    if (x === undefined) return (anywhere ??= new Set<object>(after.lines)).has(line);
+    const from = after.starts[x]!;
+    const to = after.starts[x + 1]!;
+    if (to - from > SEARCHED) {
+      let set = bySection.get(x);
+      if (!set) bySection.set(x, (set = new Set<object>(after.lines.slice(from, to))));
+      return set.has(line);
+    }
+    for (let k = from; k < to; k++) if (after.lines[k] === line) return true;
+    return false;
+  };
+}
+
+/**
+ * The edit script as parallel arrays (kind, index on its side, old and new line numbers). Edits
+ * keep the order of surviving lines, so where the two sides differ either the line before is gone
+ * (deleted) or it survives further on, and then the line after is new (inserted): nothing kept
+ * can come before a survivor it followed.
+ */
 function lineOps(before: LineSnapshot, after: LineSnapshot) {
-  const inAfter = new Set<object>(after.lines);
-  const inBefore = new Set<object>(before.lines);
+  const survives = survivalIn(before, after);
   const max = before.lines.length + after.lines.length;
   const kind = new Uint8Array(max);
   const oldNo = new Int32Array(max);
   const newNo = new Int32Array(max);
+  const bLen = before.lines.length;
+  const aLen = after.lines.length;
   let n = 0;
   let i = 0;
   let j = 0;
-  while (i < before.lines.length || j < after.lines.length) {
-    const b = before.lines[i];
-    const a = after.lines[j];
+  while (i < bLen || j < aLen) {
     oldNo[n] = i;
     newNo[n] = j;
-    if (b && !inAfter.has(b)) {
-      kind[n++] = DEL;
-      i++;
-    } else if (a && !inBefore.has(a)) {
-      kind[n++] = INS;
-      j++;
-    } else if (a && b) {
-      // Edits keep the order of surviving lines, so both sides now hold the same object.
+    if (i < bLen && j < aLen && before.lines[i] === after.lines[j]) {
       kind[n++] = CTX;
       i++;
       j++;
-    } else break;
+    } else if (i < bLen && (j >= aLen || !survives(i))) {
+      kind[n++] = DEL;
+      i++;
+    } else {
+      kind[n++] = INS;
+      j++;
+    }
   }
   return { n, kind, oldNo, newNo };
 }
@@ -99,7 +157,8 @@ export function renderProfilesDiff(before: LineSnapshot, after: LineSnapshot, fi
     kind[k] === DEL
       ? display(before.lines[oldNo[k]!]!, before.flags[oldNo[k]!]!)
       : display(after.lines[newNo[k]!]!, after.flags[newNo[k]!]!);
-  const parts: string[] = [];
+  // Built with +=: V8 joins the pieces once, at the end, without an array of 40,000 strings.
+  let out = '';
   let i = 0;
   while (i < n) {
     if (kind[i] === CTX) {
@@ -124,14 +183,15 @@ export function renderProfilesDiff(before: LineSnapshot, after: LineSnapshot, fi
     }
     let oldCount = 0;
     let newCount = 0;
-    const body: string[] = [];
+    let body = '';
     for (let k = start; k < end; k++) {
-      if (kind[k] !== INS) oldCount++;
-      if (kind[k] !== DEL) newCount++;
-      body.push(`${kind[k] === CTX ? ' ' : kind[k] === DEL ? '-' : '+'}${text(k)}\n`);
+      const what = kind[k];
+      if (what !== INS) oldCount++;
+      if (what !== DEL) newCount++;
+      body += `${what === CTX ? ' ' : what === DEL ? '-' : '+'}${text(k)}\n`;
     }
-    parts.push(`@@ -${range(oldNo[start]!, oldCount)} +${range(newNo[start]!, newCount)} @@\n`, ...body);
+    out += `@@ -${range(oldNo[start]!, oldCount)} +${range(newNo[start]!, newCount)} @@\n${body}`;
     i = end;
   }
-  return parts.length === 0 ? '' : `--- ${fileName}\tbefore\n+++ ${fileName}\tafter\n${parts.join('')}`;
+  return out === '' ? '' : `--- ${fileName}\tbefore\n+++ ${fileName}\tafter\n${out}`;
 }

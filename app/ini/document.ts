@@ -80,11 +80,12 @@ class ScannedSection implements IniSection {
   #body: IniLine[] | undefined;
   constructor(
     public header: HeaderLine | null,
-    private readonly source: string,
+    readonly source: string,
     readonly outline: SectionOutline,
+    private readonly key: KeyInterner,
   ) {}
   get body(): IniLine[] {
-    return (this.#body ??= bodyLines(this.source, this.header !== null));
+    return (this.#body ??= bodyLines(this.source, this.header !== null, this.key));
   }
   set body(lines: IniLine[]) {
     this.#body = lines;
@@ -104,7 +105,7 @@ export function sectionKeys(section: IniSection): readonly string[] {
   return sectionOutline(section)?.keys ?? section.body.flatMap((l) => (l.kind === 'key' ? [l.key] : []));
 }
 
-function bodyLines(source: string, inSection: boolean): IniLine[] {
+function bodyLines(source: string, inSection: boolean, lowerKey: KeyInterner): IniLine[] {
   const out: IniLine[] = [];
   let keyIndent = -1;
   const classify = lineClassifier(source);
@@ -125,7 +126,7 @@ function bodyLines(source: string, inSection: boolean): IniLine[] {
         kind: 'key',
         text,
         eol,
-        key: text.slice(indent, trimmedEnd(text, indent, delim)).toLowerCase(),
+        key: lowerKey(text, indent, trimmedEnd(text, indent, delim)),
         value: text.slice(valueStart, valueEnd),
         valueStart,
         valueEnd,
@@ -146,7 +147,9 @@ function bodyLines(source: string, inSection: boolean): IniLine[] {
  * Lower-cased keys, one string per distinct key: a large file repeats a dozen keys thousands of
  * times. The Map hashes the raw key natively; only a new spelling is lower-cased.
  */
-function keyInterner(): (text: string, start: number, end: number) => string {
+type KeyInterner = (text: string, start: number, end: number) => string;
+
+function keyInterner(): KeyInterner {
   const seen = new Map<string, string>();
   return (text, start, end) => {
     const raw = text.slice(start, end);
@@ -168,7 +171,7 @@ export function parse(input: string): IniDocument {
   let lineCount = 0;
   let keyIndent = -1;
   const close = (to: number) => {
-    sections.push(new ScannedSection(header, text.slice(from, to), { lineCount, keys, garbage }));
+    sections.push(new ScannedSection(header, text.slice(from, to), { lineCount, keys, garbage }, key));
     keys = [];
     garbage = false;
     lineCount = 0;
@@ -222,16 +225,29 @@ export function splitLines(text: string): { text: string; eol: Eol }[] {
 
 export function serializeLines(lines: readonly { text: string; eol: Eol }[]): string {
   let out = '';
-  for (const l of lines) out += l.text + l.eol;
+  for (let i = 0; i < lines.length; i++) out += lines[i]!.text + lines[i]!.eol;
   return out;
 }
 
 export function serializeSection(section: IniSection): string {
-  return (section.header ? section.header.text + section.header.eol : '') + serializeLines(section.body);
+  const head = section.header ? section.header.text + section.header.eol : '';
+  // A section whose lines were never built is still its source text, byte for byte.
+  if (section instanceof ScannedSection && !section.built) return head + section.source;
+  return head + serializeLines(section.body);
 }
 
 export function serialize(doc: IniDocument): string {
-  return (doc.bom ? '\ufeff' : '') + doc.sections.map(serializeSection).join('');
+  let out = doc.bom ? '\ufeff' : '';
+  for (let i = 0; i < doc.sections.length; i++) out += serializeSection(doc.sections[i]!);
+  return out;
+}
+
+/**
+ * dominantEol of `parse(text)`: a file without a CR can only be LF, which needs no look at its
+ * lines (nor building them).
+ */
+export function dominantEolOfParsed(doc: IniDocument, text: string): Exclude<Eol, ''> {
+  return text.includes('\r') ? dominantEol(doc) : '\n';
 }
 
 /** The line ending most used in the document (LF when there is none), for lines Lanyard adds. */

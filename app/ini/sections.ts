@@ -1,4 +1,4 @@
-import { sectionOutline, type IniDocument, type IniSection } from './document';
+import { sectionOutline, type IniDocument, type IniSection, type KeyLine } from './document';
 
 export type SectionKind = 'profile' | 'sso-session' | 'services' | 'other';
 export type SectionId = { kind: SectionKind; name: string };
@@ -59,8 +59,14 @@ export function sectionId(inner: string): SectionId {
   return { kind: 'other', name: inner };
 }
 
+// `profile name` with nothing to unquote: what shellSplit would give, without splitting.
+const plainProfile = /^profile\s+([^\s'"\\]+)$/;
+
 export function sectionIdOf(section: IniSection): SectionId | null {
-  return section.header ? sectionId(section.header.inner) : null;
+  if (!section.header) return null;
+  const plain = plainProfile.exec(section.header.inner);
+  if (plain) return { kind: 'profile', name: plain[1]! };
+  return sectionId(section.header.inner);
 }
 
 /** Writes a header the way the AWS CLI does: names with whitespace or quotes are shell-quoted. */
@@ -103,6 +109,33 @@ export function sectionValues(section: IniSection): SectionValues {
     values[key] = nested;
   }
   return values;
+}
+
+/**
+ * `stringValue(sectionValues(section), key)` without building every value: the last `key` line's
+ * value, joined with the continuation lines under it; undefined when absent or a nested block.
+ */
+export function sectionString(section: IniSection, key: string): string | undefined {
+  const body = section.body;
+  let at = -1;
+  for (let i = 0; i < body.length; i++) {
+    const l = body[i]!;
+    if (l.kind === 'key' && l.key === key) at = i;
+  }
+  if (at < 0) return undefined;
+  const base = (body[at] as KeyLine).value;
+  let joined = base;
+  let continued = false;
+  for (let i = at + 1; i < body.length; i++) {
+    const l = body[i]!;
+    if (l.kind === 'key') break;
+    if (l.kind === 'continuation') {
+      joined += `\n${l.text.trim()}`;
+      continued = true;
+    }
+  }
+  if (!continued) return base;
+  return base === '' ? undefined : joined;
 }
 
 export function stringValue(values: SectionValues, key: string): string | undefined {
