@@ -64,6 +64,12 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
+    // CommonJS on purpose (bin/package.json): see bin/lanyard.js.
+    files: ['bin/**/*.js'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // app/: pure and shared. No Node, no Electron, no React, no DOM, and no reaching into other rooms.
     files: ['app/**/*.ts'],
     languageOptions: { globals: {} },

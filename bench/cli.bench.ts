@@ -19,9 +19,9 @@ import { signInWithEmulator } from '../test/support/cli-run';
 
 const root = join(import.meta.dirname, '..');
 const bin = join(root, 'bin', 'lanyard.js');
-if (!existsSync(join(root, 'dist', 'cli.mjs'))) {
+if (!existsSync(join(root, 'dist', 'cli.cjs'))) {
   console.error(
-    'dist/cli.mjs is missing: run `npm run bench` (it builds first) or `node scripts/build.mjs node`.',
+    'dist/cli.cjs is missing: run `npm run bench` (it builds first) or `node scripts/build.mjs node`.',
   );
   process.exit(1);
 }

@@ -1,7 +1,8 @@
 // Builds Lanyard's Node-side bundles with esbuild (fast enough to run in `prepare`) and, with `all`,
 // the renderer with Vite. Usage: node scripts/build.mjs node|all
 import { build } from 'esbuild';
-import { existsSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -38,40 +39,79 @@ const cliPackages = {
       loader: 'js',
       contents: `let m;\nmodule.exports = new Proxy({}, { get: (_, k) => (m ??= require('node:${args.path}'))[k] });\n`,
     }));
-    // Our own `import … from 'node:fs'` becomes a require: importing a builtin into an ES module
-    // reads every export, and fs's lazy ones (ReadStream, promises) load Node's whole stream stack.
-    b.onResolve({ filter: /^node:/ }, (args) =>
-      args.kind === 'import-statement' && !/[\\/]node_modules[\\/]/.test(args.importer)
-        ? { path: args.path.slice('node:'.length), namespace: 'required-builtin' }
-        : undefined,
+    // A module that imports an ES-module-only package (conf) cannot be required from the CommonJS
+    // CLI on every Node 20: it is an ES module of its own beside the CLI, imported when first used.
+    b.onResolve({ filter: /settings\/store$/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: './cli-settings-store.mjs', external: true } : undefined,
     );
-    b.onLoad({ filter: /.*/, namespace: 'required-builtin' }, (args) => ({
-      loader: 'js',
-      contents: `module.exports = require('node:${args.path}');\n`,
-    }));
     b.onResolve({ filter: /^[^./]/ }, (args) =>
-      bundled(args.path) || args.path.startsWith('node:') || args.namespace === 'lazy-builtin' || args.namespace === 'required-builtin'
+      bundled(args.path) || args.path.startsWith('node:') || args.namespace === 'lazy-builtin'
         ? undefined
         : { path: args.path, external: true },
     );
   },
 };
 
+/** A package Node 20 before 20.19 cannot require(): an ES module with no CommonJS entry. */
+function esmOnly(name) {
+  const dir = join(root, 'node_modules', ...name.split('/').slice(0, name.startsWith('@') ? 2 : 1));
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  return pkg.type === 'module' && !JSON.stringify(pkg.exports ?? {}).includes('"require"');
+}
+
+/** Same length as the id, so the source map's lines and columns stay right. */
+const buildIdPlaceholder = '0'.repeat(16);
+
+/**
+ * Readies the CLI bundle for its code cache:
+ * - its build id, a hash of its text, keys the cache (V8 checks only the length);
+ * - its `import()` of packages calls `lanyardImport`, which main/cli/compile-cache.ts passes in:
+ *   a script compiled from a code cache loses its dynamic import callback (nodejs/node#43663), so
+ *   the bundle must not call import() itself. The count is checked against esbuild's own record of
+ *   the bundle's dynamic imports, so text that merely looks like one is never touched.
+ */
+function readyForCodeCache(file, metafile) {
+  const external = Object.values(metafile.inputs)
+    .flatMap((input) => input.imports)
+    .filter((i) => i.kind === 'dynamic-import' && i.external).length;
+  let text = readFileSync(file, 'utf8');
+  let found = 0;
+  text = text.replace(/\bimport\(("[^"\n]+")\)/g, (_, spec) => {
+    found++;
+    return `lanyardImport(${spec})`;
+  });
+  for (const [, name] of text.matchAll(/\brequire\("([^".][^"]*)"\)/g)) {
+    if (!name.startsWith('node:') && esmOnly(name))
+      throw new Error(`build: the CommonJS CLI requires ${name}, which is an ES module only; import it`);
+  }
+  if (found !== external)
+    throw new Error(
+      `build: the CLI has ${external} dynamic imports of packages, but ${found} were rewritten`,
+    );
+  const id = createHash('sha256').update(text).digest('hex').slice(0, 16);
+  writeFileSync(file, text.replace(`// lanyard-build ${buildIdPlaceholder}`, `// lanyard-build ${id}`));
+}
+
 const targets = [
-  // Splitting turns each dynamic import() into a chunk, so `--help` does not parse what `env` uses.
+  // CommonJS in one file: bin/lanyard.js runs it through a V8 code cache (main/cli/compile-cache.ts),
+  // which compiles one script. The first line is the build id that keys the cache (filled in below).
   {
-    entryPoints: { cli: 'main/cli/main.ts' },
-    outdir: 'dist',
-    splitting: true,
-    chunkNames: 'cli-chunks/[name]-[hash]',
-    outExtension: { '.js': '.mjs' },
-    format: 'esm',
+    entryPoints: ['main/cli/main.ts'],
+    outfile: 'dist/cli.cjs',
+    format: 'cjs',
     plugins: [cliPackages],
-    // commander is CommonJS: its requires of Node's modules need a require in the ES module.
-    banner: {
-      js: "import { createRequire as __cliRequire } from 'node:module';\nconst require = __cliRequire(import.meta.url);",
-    },
+    banner: { js: `// lanyard-build ${buildIdPlaceholder}` },
+    metafile: true,
+    codeCache: true,
   },
+  {
+    entryPoints: ['main/settings/store.ts'],
+    outfile: 'dist/cli-settings-store.mjs',
+    format: 'esm',
+    packages: 'external',
+  },
+  // The bin's first step, compiled on every run: paths and the cache, nothing else.
+  { entryPoints: ['main/cli/boot.ts'], outfile: 'dist/cli-boot.cjs', format: 'cjs', plugins: [cliPackages] },
   { entryPoints: ['emulator/cli.ts'], outfile: 'dist/emulator.mjs', format: 'esm', packages: 'external' },
   // Electron's main bundles its dependencies (electron-store is ESM-only) and leaves electron to the runtime.
   {
@@ -105,10 +145,13 @@ for (const t of targets) {
     missing.push(entry);
     continue;
   }
-  // Stale chunks from earlier builds would pile up next to the new ones.
-  if (t.chunkNames) rmSync(join(root, 'dist', 'cli-chunks'), { recursive: true, force: true });
-  await build({ ...common, ...t });
+  const { codeCache, ...options } = t;
+  const result = await build({ ...common, ...options });
+  if (codeCache) readyForCodeCache(join(root, t.outfile), result.metafile);
 }
+// What earlier builds wrote: an ES module CLI with chunks.
+for (const old of ['cli.mjs', 'cli.mjs.map', 'cli-chunks'])
+  rmSync(join(root, 'dist', old), { recursive: true, force: true });
 if (missing.length) console.warn(`build: skipped (not written yet): ${missing.join(', ')}`);
 
 if (mode === 'all' && existsSync(join(root, 'renderer', 'index.html'))) {

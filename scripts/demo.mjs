@@ -37,7 +37,8 @@ function newestMtime(path) {
 function buildIfNeeded(withRenderer) {
   const sources = Math.max(...['app', 'main', 'emulator'].map((d) => newestMtime(join(root, d))));
   const outputs = [
-    'dist/cli.mjs',
+    'dist/cli.cjs',
+    'dist/cli-boot.cjs',
     'dist/emulator.mjs',
     'dist/electron/main.mjs',
     'dist/electron/preload.cjs',

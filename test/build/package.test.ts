@@ -50,7 +50,7 @@ describe('the packaged app (electron-builder --linux dir)', () => {
     expect(bareImports(facts.workerSource)).toEqual([]);
     expect(facts.files.some((f) => /^\/dist\/renderer\/assets\/.+\.js$/.test(f))).toBe(true);
     // The CLI and the emulator are built into dist/ too but are not part of the desktop app.
-    expect(facts.files).not.toContain('/dist/cli.mjs');
+    expect(facts.files).not.toContain('/dist/cli.cjs');
     expect(facts.files).not.toContain('/dist/emulator.mjs');
     // React is bundled into the renderer and commander serves the CLI: neither is loaded by the main.
     expect(facts.files).not.toContain('/node_modules/react-dom/package.json');
@@ -150,7 +150,7 @@ describe('the asar checker (so the checks above can fail)', () => {
           (f) => f !== '/dist/electron/preload.cjs' && f !== planWorkerFile && !f.endsWith('.css'),
         ),
         '/dist/electron/main.mjs.map',
-        '/dist/cli.mjs',
+        '/dist/cli.cjs',
         '/docs/performance.md',
         '/test/build/package.test.ts',
         '/node_modules/zod/src/index.ts',

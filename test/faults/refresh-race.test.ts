@@ -18,7 +18,7 @@ const session: SsoSession = {
   region: 'us-east-1',
   scopes: ['sso:account:access'],
 };
-// The installed command: bin/lanyard.js over the built dist/cli.mjs.
+// The installed command: bin/lanyard.js over the built dist/cli.cjs.
 const CLI = resolve(__dirname, '../../bin/lanyard.js');
 const ROUNDS = 5;
 const PROCESSES = 6;

@@ -1,6 +1,6 @@
 /**
  * Scenario 7: a setting changed in the window is written by electron-store to settings.json, and
- * the CLI (bin/lanyard.js over dist/cli.mjs, same HOME) reads it back: `lanyard profiles` names profiles with the
+ * the CLI (bin/lanyard.js over dist/cli.cjs, same HOME) reads it back: `lanyard profiles` names profiles with the
  * template chosen in the tray app, as the window's own preview (planned in the worker thread) does.
  */
 import { execFile } from 'node:child_process';

@@ -65,9 +65,22 @@ export async function resolve(specifier, context, next) {
 }\n`,
   );
   register = join(sandbox.paths.home, 'register.mjs');
+  // The hook sees what is imported; the CLI is CommonJS, so what it requires is recorded too.
   writeFileSync(
     register,
-    `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`,
+    `import { createRequire, register } from 'node:module';
+register(${JSON.stringify(pathToFileURL(hooks).href)});
+const require = createRequire(import.meta.url);
+const Module = require('node:module');
+const { appendFileSync } = require('node:fs');
+const load = Module._load;
+Module._load = function (request, parent, isMain) {
+  try {
+    const found = Module._resolveFilename(request, parent, isMain);
+    appendFileSync(${JSON.stringify(log)}, (found.startsWith('/') ? 'file://' : '') + found + '\\n');
+  } catch {}
+  return load.apply(this, arguments);
+};\n`,
   );
   // Without the hooks, whose thread loads streams itself. fs is required, not imported: importing it
   // would load the stream stack this checks for.
