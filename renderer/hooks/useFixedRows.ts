@@ -90,8 +90,11 @@ export function useFixedRows(
 
   const rows: DrawnRow[] = [];
   if (count > 0) {
-    const first = Math.max(0, rowAt(tops, count, top) - overscan);
-    const last = Math.min(count - 1, rowAt(tops, count, top + reach) + overscan);
+    // When the rows shrink (a search) the browser clamps the scroll position before its scroll
+    // event says so: start from where it can be at most, so no frame shows a blank band.
+    const from = Math.min(top, Math.max(0, tops[count]! - reach));
+    const first = Math.max(0, rowAt(tops, count, from) - overscan);
+    const last = Math.min(count - 1, rowAt(tops, count, from + reach) + overscan);
     for (let i = first; i <= last; i++)
       rows.push({ index: i, start: tops[i]!, size: tops[i + 1]! - tops[i]! });
   }
