@@ -1,7 +1,7 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useRef } from 'react';
 import type { RowList, RowShape } from '../../app/search';
 import { groupAccountId } from '../account-id';
+import { useFixedRows } from '../hooks/useFixedRows';
 import { RoleRow } from './RoleRow';
 
 const headerHeight = 26;
@@ -34,43 +34,21 @@ export const optionId = (listId: string, index: number) => `${listId}-o${index}`
  */
 export function RoleList({ rows, activeIndex, listId, multi, onActivate, onChoose, onStar }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  // Stable per list: the virtualizer re-measures all rows whenever these change, so moving the
-  // selection must not hand it new functions.
-  const estimateSize = useCallback((i: number) => heights[rows.shapeAt(i) ?? 'role'], [rows]);
-  const getItemKey = useCallback((i: number) => rows.keyAt(i) ?? i, [rows]);
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize,
-    getItemKey,
-    overscan: 10,
-    // A size before the layout effect measures the real one, so the first commit already has rows
-    // (with none, it committed an empty list and rendered again at once).
-    initialRect: { width: 0, height: window.innerHeight },
-  });
-
-  useEffect(() => {
-    if (activeIndex >= 0) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
-  }, [activeIndex, virtualizer]);
+  const sizeAt = useCallback((i: number) => heights[rows.shapeAt(i) ?? 'role'], [rows]);
+  const { rows: drawn, totalSize } = useFixedRows(rows.length, sizeAt, scrollRef, activeIndex, 10);
 
   return (
     // Focusable so the list scrolls from the keyboard too; its keys are the search box's (MainView).
     <div ref={scrollRef} className="list-scroll" tabIndex={0} aria-label="Role list">
-      <div
-        id={listId}
-        role="listbox"
-        aria-label="Roles"
-        className="list"
-        style={{ height: virtualizer.getTotalSize() }}
-      >
-        {virtualizer.getVirtualItems().map((item) => {
+      <div id={listId} role="listbox" aria-label="Roles" className="list" style={{ height: totalSize }}>
+        {drawn.map((item) => {
           const row = rows.at(item.index);
           if (!row) return null;
+          const key = rows.keyAt(item.index) ?? item.index;
           const place = { transform: `translateY(${item.start}px)`, height: item.size };
           if (row.kind === 'header') {
             return (
-              <div key={item.key} role="presentation" className="list__header" style={place}>
+              <div key={key} role="presentation" className="list__header" style={place}>
                 <span className="list__account">{row.label}</span>
                 {multi && row.sessionName && <span className="badge">{row.sessionName}</span>}
                 {row.detail && <span className="mono muted">{groupAccountId(row.detail)}</span>}
@@ -80,7 +58,7 @@ export function RoleList({ rows, activeIndex, listId, multi, onActivate, onChoos
           const active = item.index === activeIndex;
           return (
             <div
-              key={item.key}
+              key={key}
               id={optionId(listId, item.index)}
               role="option"
               aria-selected={active}
