@@ -24,6 +24,15 @@ const session: SsoSession = {
   scopes: ['sso:account:access'],
 };
 const goalMs = 300;
+/** Bare `node -e 0` on the machine the issue was measured on. */
+const issueNodeMs = 55;
+const bareNode = () =>
+  new Promise<number>((resolve, reject) => {
+    const t = performance.now();
+    execFile(process.execPath, ['-e', '0'], (err) =>
+      err ? reject(new Error(`node -e 0 failed: ${err.message}`)) : resolve(performance.now() - t),
+    );
+  });
 const bin = join(import.meta.dirname, '..', 'bin', 'lanyard.js');
 const planWorker = join(import.meta.dirname, '..', 'dist', 'electron', 'plan-worker.cjs');
 const loadBefore = loadavg()[0]!.toFixed(2);
@@ -159,6 +168,9 @@ for (const size of [5_000, 10_000]) {
     'median ms': median(walls),
     'cpu ms': median(cpus),
     'vs goal 300': median(walls) / goalMs,
+    'node -e 0 ms': '-',
+    'at node 55 ms': '-',
+    'vs goal at node 55': '-',
   });
 
   // The whole process: read the config, plan, print the diff.
@@ -175,8 +187,14 @@ for (const size of [5_000, 10_000]) {
       });
     });
   await run();
+  // Bare node takes turns with it, so the process can be compared with the issue's machine.
   const procs: number[] = [];
-  for (let i = 0; i < n; i++) procs.push(await run());
+  const nodes: number[] = [];
+  for (let i = 0; i < n; i++) {
+    nodes.push(await bareNode());
+    procs.push(await run());
+  }
+  const atNode55 = (median(procs) / median(nodes)) * issueNodeMs;
   rows.push({
     what: `lanyard profiles, ${size} to update (process)`,
     'config MB': before.length / 1e6,
@@ -184,6 +202,9 @@ for (const size of [5_000, 10_000]) {
     'median ms': median(procs),
     'cpu ms': '-',
     'vs goal 300': median(procs) / goalMs,
+    'node -e 0 ms': median(nodes),
+    'at node 55 ms': atNode55,
+    'vs goal at node 55': atNode55 / goalMs,
   });
   await sb.cleanup();
   desktop.push(...(await desktopRows(size, before, roles)));
