@@ -92,6 +92,18 @@ function readyForCodeCache(file, metafile) {
   writeFileSync(file, text.replace(`// lanyard-build ${buildIdPlaceholder}`, `// lanyard-build ${id}`));
 }
 
+/** Every package stays external (electron-builder ships them) except those starting with `prefix`. */
+const externalExcept = (prefix) => ({
+  name: 'external-except',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) =>
+      args.path.startsWith(prefix) || args.path.startsWith('node:')
+        ? undefined
+        : { path: args.path, external: true },
+    );
+  },
+});
+
 const targets = [
   // CommonJS in one file: bin/lanyard.js runs it through a V8 code cache (main/cli/compile-cache.ts),
   // which compiles one script. The first line is the build id that keys the cache (filled in below).
@@ -114,12 +126,13 @@ const targets = [
   { entryPoints: ['main/cli/boot.ts'], outfile: 'dist/cli-boot.cjs', format: 'cjs', plugins: [cliPackages] },
   { entryPoints: ['emulator/cli.ts'], outfile: 'dist/emulator.mjs', format: 'esm', packages: 'external' },
   // Electron's main bundles its dependencies (electron-store is ESM-only) and leaves electron to the runtime.
+  // The file-name hashes are bundled (a few kB of the 347 kB package), so the asar leaves it out.
   {
     entryPoints: ['main/shell/main.ts'],
     outfile: 'dist/electron/main.mjs',
     format: 'esm',
     external: ['electron'],
-    packages: 'external',
+    plugins: [externalExcept('@noble/hashes/')],
   },
   // The profiles plan worker (main/config/plan-thread.ts), beside the main that starts it. CommonJS:
   // Electron reads a worker's script from app.asar through its patched require.

@@ -52,9 +52,11 @@ describe('the packaged app (electron-builder --linux dir)', () => {
     // The CLI and the emulator are built into dist/ too but are not part of the desktop app.
     expect(facts.files).not.toContain('/dist/cli.cjs');
     expect(facts.files).not.toContain('/dist/emulator.mjs');
-    // React is bundled into the renderer and commander serves the CLI: neither is loaded by the main.
+    // React is bundled into the renderer, the hashes into the main, and commander serves the CLI.
     expect(facts.files).not.toContain('/node_modules/react-dom/package.json');
     expect(facts.files).not.toContain('/node_modules/commander/package.json');
+    expect(facts.files).not.toContain('/node_modules/@noble/hashes/package.json');
+    expect(bareImports(facts.mainSource).filter((i) => i.startsWith('@noble/'))).toEqual([]);
   });
 
   it('every package the main bundle imports is in the asar, with what it depends on', () => {
@@ -165,7 +167,7 @@ describe('the asar checker (so the checks above can fail)', () => {
     expect(problems).toMatch(/missing \/dist\/electron\/plan-worker\.cjs/);
     expect(problems).toMatch(/index\.html loads assets\/.+\.css, which is missing/);
     expect(problems).toMatch(/source or source map: \/dist\/electron\/main\.mjs\.map/);
-    expect(problems).toMatch(/not part of the app: \/dist\/cli\.mjs/);
+    expect(problems).toMatch(/not part of the app: \/dist\/cli\.cjs/);
     expect(problems).toMatch(/not part of the app: \/docs\/performance\.md/);
     expect(problems).toMatch(/not part of the app: \/test\/build\/package\.test\.ts/);
     expect(problems).toMatch(/source or source map: \/node_modules\/zod\/src\/index\.ts/);
