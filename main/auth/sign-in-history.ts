@@ -47,8 +47,7 @@ export type SignInHistory = {
 };
 
 const key = (s: SsoSession) => `${s.name} ${s.startUrl}`;
-const fingerprint = (refreshToken: string) =>
-  sha256Hex(refreshToken).slice(0, 16);
+const fingerprint = (refreshToken: string) => sha256Hex(refreshToken).slice(0, 16);
 
 /** Whether a renewal of `token` belongs to the sign-in recorded in `e`. */
 const ofSignIn = (e: SignInEntry, token: CachedToken) =>
