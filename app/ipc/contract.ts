@@ -95,7 +95,10 @@ export const commands = {
     request: z.object({ session: sessionName }).strict(),
     response: returns<WaitingPrompt | null>(),
   },
-  /** Cached roles at once; `refresh` starts a background listing whose progress arrives as events. */
+  /**
+   * Cached roles at once, in the one order (app/domain/role-order), as every list of a session's
+   * roles main sends; `refresh` starts a background listing whose progress arrives as events.
+   */
   'roles.get': {
     request: z.object({ session: sessionName, refresh: z.boolean().optional() }).strict(),
     response: returns<RoleEntry[]>(),
@@ -151,6 +154,7 @@ export type WaitingPrompt = Exclude<SignInPrompt, { kind: 'done' }>;
 export type Events = {
   'state.changed': AppSnapshot;
   'signIn.prompt': SignInPrompt;
+  /** A session's roles in the one order, as `roles.get`'s. */
   'roles.updated': { session: string; roles: RoleEntry[] };
   /** Main asks the window to focus the search box (tray shortcut). */
   'ui.focusSearch': null;

@@ -20,6 +20,8 @@ import { optionId, RoleList } from './RoleList';
 type Props = {
   /** The roles of every session shown, together; undefined until one session's list is here. */
   roles: RoleEntry[] | undefined;
+  /** `roles` is already in the one order (one session's list): no sort before the first frame. */
+  rolesInOrder: boolean;
   sessions: SessionView[];
   /** More than one session is signed in: rows carry a session badge. */
   multi: boolean;
@@ -38,14 +40,14 @@ function firstRole(rows: RowList, from: number, step: 1 | -1): number {
 }
 
 /** Signed in: search over every session's roles, the list, and what to do with the selected role. */
-export function MainView({ roles, sessions, multi, failed, snapshot, actions }: Props) {
+export function MainView({ roles, rolesInOrder, sessions, multi, failed, snapshot, actions }: Props) {
   const settings = snapshot.settings;
   const [query, setQuery] = useState('');
   const [activeId, setActiveId] = useState<string>();
   const searchRef = useRef<HTMLInputElement>(null);
   const listId = useId();
 
-  const index = useMemo(() => buildRoleIndex(roles ?? []), [roles]);
+  const index = useMemo(() => buildRoleIndex(roles ?? [], rolesInOrder), [roles, rolesInOrder]);
   const ctx = useMemo<SearchContext>(
     () => ({ favorites: new Set(settings.favorites), recents: settings.recents }),
     [settings.favorites, settings.recents],

@@ -149,6 +149,8 @@ export function Window({
     [bySession, listedNames],
   );
   const loaded = listed.some((s) => bySession.get(s.session.name)?.roles !== undefined);
+  // Each session's list comes in the one order: only lists of two sessions need merging.
+  const inOrder = listed.filter((s) => (bySession.get(s.session.name)?.roles?.length ?? 0) > 0).length <= 1;
 
   let body;
   if (screen === 'settings') {
@@ -187,6 +189,7 @@ export function Window({
     body = (
       <MainView
         roles={loaded ? roles : undefined}
+        rolesInOrder={inOrder}
         sessions={listed}
         multi={signedIn.length > 1}
         failed={listed.every((s) => failed.has(s.session.name))}

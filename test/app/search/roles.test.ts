@@ -10,6 +10,7 @@ import {
   splitByRanges,
   type SearchContext,
 } from '../../../app/search';
+import { sortRoles } from '../../../app/domain/role-order';
 import { filterRoles } from '../../../app/search/filter';
 import { fakeRoles } from '../../support/renderer/fake-data';
 
@@ -135,6 +136,26 @@ describe('the index keys roles by the one role key', () => {
   it('uses roleKeyOf', () => {
     expect(buildRoleIndex(roles).items.map((i) => i.key)).toEqual(
       expect.arrayContaining(roles.map(roleKeyOf)),
+    );
+  });
+});
+
+describe('the list order', () => {
+  const keys = (rs: readonly { key: string }[]) => rs.map((i) => i.key);
+
+  it('sorts a merged list into the one order', () => {
+    expect(keys(buildRoleIndex(roles).items)).toEqual(
+      keys(buildRoleIndex(sortRoles([...roles]), true).items),
+    );
+    expect(keys(buildRoleIndex(roles).items)[0]).toBe(key(roles[4]!)); // billing first
+  });
+
+  it('takes a list already in the one order as it is, and searches it alike', () => {
+    const inOrder = sortRoles([...roles]);
+    const index = buildRoleIndex(inOrder, true);
+    expect(index.items.map((i) => i.role)).toEqual(inOrder);
+    expect(searchRoles(index, 'pay adm', none).map((h) => h.key)).toEqual(
+      searchRoles(buildRoleIndex(roles), 'pay adm', none).map((h) => h.key),
     );
   });
 });
