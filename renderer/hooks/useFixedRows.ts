@@ -18,7 +18,7 @@ function rowAt(tops: Float64Array, count: number, y: number): number {
 /**
  * Windowing for rows whose heights are known without measuring them (a few fixed heights). The
  * tops are one typed array; the rows drawn are those within a window's height of the scroll
- * position, plus `overscan` either side. The list is never taller than the window, so that covers
+ * position, plus `overscan` either side (after the first frame). The list is never taller than the window, so that covers
  * it without reading its size: the first render forces no layout and is not redone once the
  * size is known. Only bringing the active row into view reads the list's height, kept by a
  * ResizeObserver (which reports after layout, so it forces none either).
@@ -37,6 +37,15 @@ export function useFixedRows(
   }, [count, sizeAt]);
   const [top, setTop] = useState(0);
   const [reach, setReach] = useState(() => window.innerHeight);
+  // The first frame draws what can be on screen and two rows either side; the rest of `overscan`,
+  // there for smooth scrolling, comes in the idle time after it. Ten rows more on the first frame
+  // were about a sixth of the first render of 10,000 roles.
+  const [ahead, setAhead] = useState(() => Math.min(2, overscan));
+  useEffect(() => {
+    if (ahead >= overscan) return;
+    const handle = requestIdleCallback(() => setAhead(overscan));
+    return () => cancelIdleCallback(handle);
+  }, [ahead, overscan]);
   const height = useRef<number | undefined>(undefined);
   const pending = useRef(-1);
   const topsRef = useRef(tops);
@@ -93,8 +102,8 @@ export function useFixedRows(
     // When the rows shrink (a search) the browser clamps the scroll position before its scroll
     // event says so: start from where it can be at most, so no frame shows a blank band.
     const from = Math.min(top, Math.max(0, tops[count]! - reach));
-    const first = Math.max(0, rowAt(tops, count, from) - overscan);
-    const last = Math.min(count - 1, rowAt(tops, count, from + reach) + overscan);
+    const first = Math.max(0, rowAt(tops, count, from) - ahead);
+    const last = Math.min(count - 1, rowAt(tops, count, from + reach) + ahead);
     for (let i = first; i <= last; i++)
       rows.push({ index: i, start: tops[i]!, size: tops[i + 1]! - tops[i]! });
   }
