@@ -193,3 +193,22 @@ describe('each command loads only what it uses', () => {
     expect(urls.some((u) => u.includes('/node_modules/@aws-sdk/client-sso/'))).toBe(true);
   });
 });
+
+describe('the built CLI from its code cache (main/cli/compile-cache.ts)', () => {
+  const lanyard = (argv: string[]) =>
+    spawnSync(process.execPath, [join(repo, 'bin', 'lanyard.js'), ...argv], {
+      env: { ...env, LANYARD_DEBUG_COMPILE_CACHE: '1' },
+      encoding: 'utf8',
+    });
+
+  test('a cached run still imports: the settings store, an ES module beside the bundle, writes', () => {
+    expect(lanyard(['--version']).status).toBe(0); // the cache exists after this
+    const set = lanyard(['sessions', 'set', session.name, '--session-length', '12h']);
+    expect(set.status, set.stderr).toBe(0);
+    expect(set.stderr).toContain('compile cache hit');
+    const status = lanyard(['status', '--json']);
+    expect(status.stderr).toContain('compile cache hit');
+    const json = JSON.parse(status.stdout) as { sessions: { usableUntilSource?: string }[] };
+    expect(json.sessions[0]?.usableUntilSource).toBe('configured');
+  });
+});
