@@ -36,6 +36,16 @@ export class LanyardError extends Error {
   }
 }
 
+/**
+ * By name and code as well as by class: the CLI's settings store is a bundle of its own (an ES
+ * module beside the CommonJS CLI), with its own copy of this class.
+ */
 export function isLanyardError(e: unknown): e is LanyardError {
-  return e instanceof LanyardError;
+  if (e instanceof LanyardError) return true;
+  const x = e as Partial<LanyardError> | null;
+  return (
+    e instanceof Error &&
+    x?.name === 'LanyardError' &&
+    (errorCodes as readonly string[]).includes(x.code as string)
+  );
 }
