@@ -20,6 +20,13 @@ require('node:module').enableCompileCache?.();
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 require(join(dist, 'cli-boot.cjs'))
   .boot(dist, process.argv.slice(2))
-  .then((code) => {
-    process.exitCode = code;
-  });
+  .then(
+    (code) => {
+      process.exitCode = code;
+    },
+    // Before the CLI's own error handling: no home folder, an unreadable or damaged bundle.
+    (e) => {
+      process.stderr.write(`lanyard: could not start: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = 70;
+    },
+  );

@@ -59,7 +59,10 @@ function esmOnly(name) {
   return pkg.type === 'module' && !JSON.stringify(pkg.exports ?? {}).includes('"require"');
 }
 
-/** Same length as the id, so the source map's lines and columns stay right. */
+/**
+ * Same length as the id, so the source map stays right on that line (the `lanyardImport` rewrite
+ * below moves the columns of the lines it touches, about 16 of them).
+ */
 const buildIdPlaceholder = '0'.repeat(16);
 
 /**

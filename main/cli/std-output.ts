@@ -1,9 +1,17 @@
-import { writeSync } from 'node:fs';
+import { fstatSync, writeSync } from 'node:fs';
 import type { Output } from './context';
 
 /** UTF-16 units per write: at most three UTF-8 bytes each, so the buffer is 48 KB. */
 const pieceChars = 16_384;
 const isHighSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
+
+function isCharacterDevice(fd: number): boolean {
+  try {
+    return fstatSync(fd).isCharacterDevice();
+  } catch {
+    return false;
+  }
+}
 
 /**
  * The CLI's standard output or error, written with write(2) on the descriptor. On POSIX that is
@@ -63,8 +71,10 @@ export function stdOutput(
     get closed() {
       return closed;
     },
+    // A pipe or a file is never a terminal, and asking Node's stream would make one: for a pipe
+    // that sets it non-blocking, which the other output sharing it (2>&1) would then run into.
     get isTTY() {
-      return out().isTTY === true;
+      return isCharacterDevice(fd) && out().isTTY === true;
     },
     write(text: string) {
       // A large text (5,000 roles are 760 KB) goes out in pieces through one small buffer: a copy
