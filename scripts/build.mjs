@@ -27,6 +27,17 @@ const common = {
  * child_process and net was about 8 ms of every command's start-up.
  */
 const bundled = (path) => path === 'commander' || path.startsWith('@noble/hashes/');
+
+/** Every package stays external (npm or electron-builder ships it) except those `bundle` names. */
+const externalExcept = (bundle) => ({
+  name: 'external-except',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) =>
+      bundle(args.path) || args.path.startsWith('node:') ? undefined : { path: args.path, external: true },
+    );
+  },
+});
+
 const cliPackages = {
   name: 'cli-packages',
   setup(b) {
@@ -43,11 +54,6 @@ const cliPackages = {
     // CLI on every Node 20: it is an ES module of its own beside the CLI, imported when first used.
     b.onResolve({ filter: /settings\/store$/ }, (args) =>
       args.kind === 'dynamic-import' ? { path: './cli-settings-store.mjs', external: true } : undefined,
-    );
-    b.onResolve({ filter: /^[^./]/ }, (args) =>
-      bundled(args.path) || args.path.startsWith('node:') || args.namespace === 'lazy-builtin'
-        ? undefined
-        : { path: args.path, external: true },
     );
   },
 };
@@ -95,18 +101,6 @@ function readyForCodeCache(file, metafile) {
   writeFileSync(file, text.replace(`// lanyard-build ${buildIdPlaceholder}`, `// lanyard-build ${id}`));
 }
 
-/** Every package stays external (electron-builder ships them) except those starting with `prefix`. */
-const externalExcept = (prefix) => ({
-  name: 'external-except',
-  setup(b) {
-    b.onResolve({ filter: /^[^./]/ }, (args) =>
-      args.path.startsWith(prefix) || args.path.startsWith('node:')
-        ? undefined
-        : { path: args.path, external: true },
-    );
-  },
-});
-
 const targets = [
   // CommonJS in one file: bin/lanyard.js runs it through a V8 code cache (main/cli/compile-cache.ts),
   // which compiles one script. The first line is the build id that keys the cache (filled in below).
@@ -114,7 +108,7 @@ const targets = [
     entryPoints: ['main/cli/main.ts'],
     outfile: 'dist/cli.cjs',
     format: 'cjs',
-    plugins: [cliPackages],
+    plugins: [cliPackages, externalExcept(bundled)],
     banner: { js: `// lanyard-build ${buildIdPlaceholder}` },
     metafile: true,
     codeCache: true,
@@ -126,7 +120,12 @@ const targets = [
     packages: 'external',
   },
   // The bin's first step, compiled on every run: paths and the cache, nothing else.
-  { entryPoints: ['main/cli/boot.ts'], outfile: 'dist/cli-boot.cjs', format: 'cjs', plugins: [cliPackages] },
+  {
+    entryPoints: ['main/cli/boot.ts'],
+    outfile: 'dist/cli-boot.cjs',
+    format: 'cjs',
+    plugins: [cliPackages, externalExcept(bundled)],
+  },
   { entryPoints: ['emulator/cli.ts'], outfile: 'dist/emulator.mjs', format: 'esm', packages: 'external' },
   // Electron's main bundles its dependencies (electron-store is ESM-only) and leaves electron to the runtime.
   // The file-name hashes are bundled (a few kB of the 347 kB package), so the asar leaves it out.
@@ -135,7 +134,7 @@ const targets = [
     outfile: 'dist/electron/main.mjs',
     format: 'esm',
     external: ['electron'],
-    plugins: [externalExcept('@noble/hashes/')],
+    plugins: [externalExcept((path) => path.startsWith('@noble/hashes/'))],
   },
   // The profiles plan worker (main/config/plan-thread.ts), beside the main that starts it. CommonJS:
   // Electron reads a worker's script from app.asar through its patched require.
