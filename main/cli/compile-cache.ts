@@ -12,7 +12,7 @@
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 
 /** The first line of a bundle built for the cache: `// lanyard-build <16 hex digits>`. */
@@ -66,6 +66,8 @@ export function compileCached(file: string, source: string, dir: string): Compil
     state,
     save() {
       if (!cacheFile || state === 'hit') return;
+      // Not main/fs/atomic.ts: a cache needs no fsync, and the boot file, compiled on every run,
+      // would carry that module (and its crypto) for a write made once per build.
       try {
         mkdirSync(dir, { recursive: true, mode: 0o700 });
         const temp = `${cacheFile}.${process.pid}.tmp`;
@@ -73,8 +75,7 @@ export function compileCached(file: string, source: string, dir: string): Compil
         renameSync(temp, cacheFile);
         // Caches of other builds are dead weight; other Node versions' stay (nvm users switch).
         for (const name of readdirSync(dir)) {
-          if (!name.startsWith(`${id}-`) && name !== basename(cacheFile))
-            rmSync(join(dir, name), { force: true });
+          if (!name.startsWith(`${id}-`)) rmSync(join(dir, name), { force: true });
         }
       } catch {
         // A cache: the next run compiles again.
